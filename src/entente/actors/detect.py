@@ -1,0 +1,69 @@
+"""Finding candidate actor phrases in a sentence (no resolution yet)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from entente.lexicons.lexicon import EntryKind, Lexicon, PhraseEntry
+from entente.model import Token
+from entente.text.normalize import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A lexicon phrase, pronoun or pair anaphor found at tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    kind: EntryKind | str
+    entry: PhraseEntry | None = None
+
+
+PRONOUN = "pronoun"
+PAIR = "pair"
+
+
+def find_candidates(
+    tokens: tuple[Token, ...], start: int, end: int, lexicon: Lexicon
+) -> list[Candidate]:
+    """Left-to-right longest-match candidates in tokens ``[start, end)``."""
+    cased = [fold(t.text) for t in tokens[start:end]]
+    lower = [t.norm for t in tokens[start:end]]
+    grammar = lexicon.grammar
+    found: list[Candidate] = []
+    i = 0
+    while i < len(cased):
+        pair = _pair_length(lower, i, grammar.pair_determiners, grammar.pair_nouns)
+        if pair:
+            found.append(Candidate(start + i, start + i + pair, PAIR))
+            i += pair
+            continue
+        match = lexicon.phrases.match(cased, lower, i)
+        if match is not None:
+            n, entry = match
+            if entry.kind is not EntryKind.NOT_ACTOR:
+                found.append(Candidate(start + i, start + i + n, entry.kind, entry))
+            i += n
+            continue
+        if _is_pronoun(tokens[start + i], lexicon):
+            found.append(Candidate(start + i, start + i + 1, PRONOUN))
+        i += 1
+    return found
+
+
+def _pair_length(
+    lower: list[str], i: int, determiners: frozenset[str], nouns: frozenset[str]
+) -> int:
+    for n_det in (2, 1):
+        det = " ".join(lower[i : i + n_det])
+        if det in determiners and i + n_det < len(lower) and lower[i + n_det] in nouns:
+            return n_det + 1
+    return 0
+
+
+def _is_pronoun(token: Token, lexicon: Lexicon) -> bool:
+    g = lexicon.grammar
+    if token.norm in g.person_pronouns or token.norm in g.thing_pronouns:
+        return True
+    # "US" in capitals is the country, matched before; "us" and "I" are pronouns
+    return token.norm in g.self_pronouns and (token.text != token.text.upper() or token.text == "I")

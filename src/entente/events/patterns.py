@@ -1,0 +1,123 @@
+"""Event patterns compiled into a first-word index of triggers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from entente.lexicons.lexicon import Lexicon
+from entente.lexicons.schema import PatternEntry
+from entente.model import Token
+from entente.text.tokens import iter_raw_tokens, to_norm
+
+Words = tuple[str, ...]
+_OBJECT_GAP = 6
+_PARTICLE_GAP = 2
+_NEGATORS = frozenset({"not", "never"})
+_AUXILIARIES = frozenset({"do", "does", "did", "will", "would", "could", "can"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One surface form of a pattern's trigger, with what must follow it."""
+
+    pattern: PatternEntry
+    words: Words
+    nominal: bool
+    follow: tuple[Words, ...]  # objects or particles, one of which must follow
+    gap: int
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A trigger found at tokens ``[start, end)`` (``head`` is the trigger word itself)."""
+
+    trigger: Trigger
+    start: int
+    end: int
+    head: int
+
+
+class PatternIndex:
+    def __init__(self, triggers: list[Trigger]) -> None:
+        self._by_first: dict[str, list[Trigger]] = defaultdict(list)
+        for trigger in triggers:
+            self._by_first[trigger.words[0]].append(trigger)
+
+    def find(self, tokens: tuple[Token, ...], start: int, end: int) -> list[Match]:
+        """All matches in tokens ``[start, end)``, overlapping ones resolved to the longest."""
+        found: list[Match] = []
+        for i in range(start, end):
+            for trigger in self._by_first.get(tokens[i].norm, ()):
+                match = _match_at(trigger, tokens, i, start, end)
+                if match is not None:
+                    found.append(match)
+        return _longest_first(found)
+
+
+def _match_at(trigger: Trigger, tokens: tuple[Token, ...], i: int, floor: int, end: int) -> Match | None:
+    n = len(trigger.words)
+    if tuple(t.norm for t in tokens[i : i + n]) != trigger.words or i + n > end:
+        return None
+    stop = i + n
+    if trigger.follow:
+        found = _follow(trigger, tokens, stop, end)
+        if found is None:
+            return None
+        stop = found
+    first = i
+    if trigger.pattern.negated:
+        first = _negation_start(tokens, i, floor)
+        if first < 0:
+            return None
+    return Match(trigger, first, stop, i)
+
+
+def _follow(trigger: Trigger, tokens: tuple[Token, ...], start: int, end: int) -> int | None:
+    for k in range(start, min(end, start + trigger.gap + 1)):
+        if tokens[k].kind.value == "punct" and tokens[k].norm != "-":
+            return None
+        for words in trigger.follow:
+            if tuple(t.norm for t in tokens[k : k + len(words)]) == words:
+                return k + len(words)
+    return None
+
+
+def _negation_start(tokens: tuple[Token, ...], i: int, floor: int) -> int:
+    """``don't like``: the first token of the auxiliary and negator before ``i``, or -1."""
+    for k in range(i - 1, max(floor - 1, i - 4), -1):
+        if tokens[k].norm in _NEGATORS:
+            aux = k - 1
+            return aux if aux >= floor and tokens[aux].norm in _AUXILIARIES else k
+    return -1
+
+
+def _longest_first(matches: list[Match]) -> list[Match]:
+    chosen: list[Match] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= c.start or c.end <= m.start for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=4)
+def compile_patterns(lexicon: Lexicon) -> PatternIndex:
+    """Expand every pattern into its surface triggers (cached per lexicon)."""
+    inflect = lexicon.inflector
+    triggers: list[Trigger] = []
+    for p in lexicon.patterns:
+        objects = tuple(_words(form) for obj in p.object for form in inflect.noun_forms(obj))
+        particles = tuple(_words(x) for x in p.particle)
+        follow, gap = (objects, _OBJECT_GAP) if objects else (particles, _PARTICLE_GAP)
+        for verb in p.verb:
+            for form in inflect.verb_forms(verb):
+                triggers.append(Trigger(p, _words(form), False, follow, gap))
+        for noun in p.noun:
+            for form in inflect.noun_forms(noun):
+                triggers.append(Trigger(p, _words(form), True, follow, gap))
+    return PatternIndex(triggers)
+
+
+def _words(phrase: str) -> Words:
+    return tuple(to_norm(phrase[s:e]) for s, e, _ in iter_raw_tokens(phrase))

@@ -1,0 +1,305 @@
+"""The compiled lexicon: every knowledge file loaded once into fast lookup structures."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from entente.errors import LexiconError
+from entente.lexicons import load
+from entente.lexicons.inflect import Inflector
+from entente.lexicons.schema import (
+    CameoRow,
+    CountryEntry,
+    FactualityCues,
+    OrganisationEntry,
+    PatternEntry,
+    PersonEntry,
+    Role,
+    SectorEntry,
+    TitleEntry,
+)
+from entente.model import Actor
+from entente.text.tokens import iter_raw_tokens, to_cased, to_norm
+
+
+class EntryKind(StrEnum):
+    COUNTRY = "country"
+    ADJECTIVE = "adjective"
+    GOVERNMENT = "government"
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    SECTOR = "sector"
+    TITLE = "title"
+    ANONYMOUS = "anonymous"
+    NOT_ACTOR = "not_actor"
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseEntry:
+    """What a lexicon phrase stands for. ``rule`` names the entry for provenance."""
+
+    kind: EntryKind
+    rule: str
+    actor: Actor | None = None
+    person_id: str | None = None
+    sector: str | None = None
+    office: str | None = None
+    office_country: str | None = None
+
+
+Key = tuple[str, ...]
+
+
+class PhraseIndex:
+    """Longest-match lookup of token sequences. Phrases with a capital letter match
+    case-sensitively (``Quad``, ``US``); lower-case phrases match any case."""
+
+    def __init__(self) -> None:
+        self._cased: dict[str, list[tuple[Key, PhraseEntry]]] = defaultdict(list)
+        self._lower: dict[str, list[tuple[Key, PhraseEntry]]] = defaultdict(list)
+        self.max_length = 1
+
+    def add(self, phrase: str, entry: PhraseEntry) -> None:
+        surfaces = [phrase[s:e] for s, e, _ in iter_raw_tokens(phrase)]
+        if not surfaces:
+            return
+        cased = any(ch.isupper() for ch in phrase)
+        key = tuple(to_cased(s) if cased else to_norm(s) for s in surfaces)
+        table = self._cased if cased else self._lower
+        bucket = table[key[0]]
+        if any(existing == key for existing, _ in bucket):
+            return  # the first entry for a phrase wins; `lexicon check` reports clashes
+        bucket.append((key, entry))
+        bucket.sort(key=lambda item: -len(item[0]))
+        self.max_length = max(self.max_length, len(key))
+
+    def match(self, cased: list[str], lower: list[str], i: int) -> tuple[int, PhraseEntry] | None:
+        """The longest phrase starting at token ``i``: ``(length, entry)``."""
+        best: tuple[int, PhraseEntry] | None = None
+        for keys, table in ((cased, self._cased), (lower, self._lower)):
+            for key, entry in table.get(keys[i], ()):
+                n = len(key)
+                if (best is None or n > best[0]) and tuple(keys[i : i + n]) == key:
+                    best = (n, entry)
+                    break
+        return best
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    abbreviations: frozenset[str]
+    sentence_starters: frozenset[str]
+    determiners: frozenset[str]
+    prepositions: frozenset[str]
+    coordinators: frozenset[str]
+    self_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    pair_determiners: frozenset[str]
+    pair_nouns: frozenset[str]
+    member_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    speaker_openers: tuple[tuple[str, ...], ...]
+    anonymous_speakers: frozenset[str]
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """All knowledge entente uses, compiled. Build it with :func:`load_lexicon`."""
+
+    grammar: Grammar
+    countries: dict[str, CountryEntry]
+    people: dict[str, PersonEntry]
+    organisations: dict[str, OrganisationEntry]
+    phrases: PhraseIndex
+    holders: dict[tuple[str, str], tuple[tuple[Role, str], ...]]
+    places: dict[str, str]
+    cameo: dict[str, CameoRow]
+    patterns: tuple[PatternEntry, ...]
+    factuality: FactualityCues
+    inflector: Inflector
+    digest: str
+
+    def country_actor(self, code: str, sector: str | None = None) -> Actor:
+        entry = self.countries.get(code)
+        name = entry.name if entry else code
+        return Actor(code + (sector or ""), name, country=code, sector=sector)
+
+    def holder_of(self, country: str, office: str, date: Any) -> PersonEntry | None:
+        """Who held ``office`` in ``country`` on ``date`` (None if unknown)."""
+        if date is None:
+            return None
+        for role, person_id in self.holders.get((country, office), ()):
+            if role.is_held_on(date):
+                return self.people[person_id]
+        return None
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
+    """Load, validate and compile the lexicons (cached per process)."""
+    dirs = load.lexicon_dirs(extra_dirs)
+    countries = {c.code: c for c in load.read_yaml_list(dirs, "countries.yaml", "countries", CountryEntry)}
+    people = {p.id: p for p in load.read_yaml_list(dirs, "people.yaml", "people", PersonEntry)}
+    orgs = {
+        o.id: o
+        for o in load.read_yaml_list(dirs, "organisations.yaml", "organisations", OrganisationEntry)
+    }
+    sectors = load.read_yaml_list(dirs, "sectors.yaml", "sectors", SectorEntry)
+    titles = load.read_yaml_list(dirs, "titles.yaml", "titles", TitleEntry)
+    grammar_doc = load.read_yaml_document(dirs, "grammar.yaml")
+    sectors_doc = load.read_yaml_document(dirs, "sectors.yaml")
+    phrases = PhraseIndex()
+    _add_countries(phrases, countries)
+    _add_organisations(phrases, orgs)
+    _add_people(phrases, people, countries)
+    _add_titles(phrases, titles)
+    _add_sectors(phrases, sectors, sectors_doc)
+    for phrase in load.read_yaml_document(dirs, "non_actors.yaml").get("phrases", []):
+        phrases.add(str(phrase), PhraseEntry(EntryKind.NOT_ACTOR, "not-actor"))
+    cameo = {row.code: row for row in load.read_table(dirs, "cameo.tsv", CameoRow)}
+    patterns = tuple(load.read_yaml_list(dirs, "patterns.yaml", "patterns", PatternEntry))
+    _check_patterns(patterns, cameo)
+    return Lexicon(
+        grammar=_grammar(grammar_doc),
+        countries=countries,
+        people=people,
+        organisations=orgs,
+        phrases=phrases,
+        holders=_holders(people),
+        places=_places(countries),
+        cameo=cameo,
+        patterns=patterns,
+        factuality=FactualityCues.model_validate(
+            load.read_yaml_document(dirs, "factuality.yaml").get("cues", {})
+        ),
+        inflector=_inflector(dirs),
+        digest=load.digest(dirs),
+    )
+
+
+def _add_countries(index: PhraseIndex, countries: dict[str, CountryEntry]) -> None:
+    for c in countries.values():
+        actor = Actor(c.code, c.name, country=c.code)
+        gov = Actor(c.code + "GOV", c.name, country=c.code, sector="GOV")
+        for phrase in [c.name, *(c.official and [c.official] or []), *c.aliases, *c.demonyms]:
+            index.add(phrase, PhraseEntry(EntryKind.COUNTRY, f"country:{c.code}", actor))
+        index.add(flag_emoji(c.iso2), PhraseEntry(EntryKind.COUNTRY, f"flag:{c.code}", actor))
+        for phrase in c.adjectives:
+            index.add(phrase, PhraseEntry(EntryKind.ADJECTIVE, f"adjective:{c.code}", actor))
+        for phrase in c.government:
+            index.add(phrase, PhraseEntry(EntryKind.GOVERNMENT, f"government:{c.code}", gov))
+
+
+def _add_organisations(index: PhraseIndex, orgs: dict[str, OrganisationEntry]) -> None:
+    for o in orgs.values():
+        actor = Actor(o.code, o.name, country=o.country, sector=o.sector, entity_id=o.id,
+                      members=tuple(o.members))
+        for phrase in [o.name, *o.aliases]:
+            index.add(phrase, PhraseEntry(EntryKind.ORGANISATION, f"org:{o.id}", actor))
+
+
+def _add_people(
+    index: PhraseIndex, people: dict[str, PersonEntry], countries: dict[str, CountryEntry]
+) -> None:
+    for p in people.values():
+        if p.country not in countries:
+            raise LexiconError(f"people.yaml: {p.id}: unknown country {p.country}")
+        for phrase in [p.name, *p.aliases]:
+            index.add(phrase, PhraseEntry(EntryKind.PERSON, f"person:{p.id}", person_id=p.id))
+
+
+def _add_titles(index: PhraseIndex, titles: list[TitleEntry]) -> None:
+    for t in titles:
+        for phrase in t.phrases:
+            entry = PhraseEntry(EntryKind.TITLE, f"title:{t.office}", sector=t.sector,
+                                office=t.office, office_country=t.country)
+            index.add(phrase, entry)
+
+
+def _add_sectors(index: PhraseIndex, sectors: list[SectorEntry], doc: dict[str, Any]) -> None:
+    for s in sectors:
+        for noun in s.nouns:
+            index.add(noun, PhraseEntry(EntryKind.SECTOR, f"sector:{s.code}", sector=s.code))
+    for group in doc.get("anonymous") or []:
+        for noun in group.get("nouns", []):
+            index.add(noun, PhraseEntry(EntryKind.ANONYMOUS, "anonymous"))
+
+
+def _holders(people: dict[str, PersonEntry]) -> dict[tuple[str, str], tuple[tuple[Role, str], ...]]:
+    table: dict[tuple[str, str], list[tuple[Role, str]]] = defaultdict(list)
+    for p in people.values():
+        for role in p.roles:
+            table[(role.country, role.office)].append((role, p.id))
+    return {key: tuple(value) for key, value in table.items()}
+
+
+def _places(countries: dict[str, CountryEntry]) -> dict[str, str]:
+    places: dict[str, str] = {}
+    for c in countries.values():
+        for name in [c.name, *c.aliases, *(c.capital and [c.capital] or []), *c.government]:
+            places.setdefault(name.lower(), c.code)
+    return places
+
+
+def _grammar(doc: dict[str, Any]) -> Grammar:
+    def words(key: str, sub: str | None = None) -> frozenset[str]:
+        value = doc.get(key, {}) if sub is None else doc.get(key, {}).get(sub, [])
+        return frozenset(str(v).lower() for v in value)
+
+    pronouns_self = words("pronouns", "self")
+    return Grammar(
+        abbreviations=words("abbreviations"),
+        sentence_starters=words("determiners") | pronouns_self | words("pronouns", "person")
+        | frozenset({"but", "and", "it", "they", "in", "on", "at", "for", "as", "if", "when"}),
+        determiners=words("determiners"),
+        prepositions=words("prepositions"),
+        coordinators=words("coordinators"),
+        self_pronouns=pronouns_self,
+        person_pronouns=words("pronouns", "person"),
+        thing_pronouns=words("pronouns", "thing"),
+        pair_determiners=words("pair_anaphora", "determiners"),
+        pair_nouns=words("pair_anaphora", "nouns"),
+        member_nouns=words("member_nouns"),
+        speech_verbs=words("speech_verbs"),
+        speaker_openers=tuple(tuple(o.lower().split()) for o in doc.get("speaker_openers", [])),
+        anonymous_speakers=words("anonymous_speakers"),
+    )
+
+
+def _inflector(dirs: tuple[Path, ...]) -> Inflector:
+    irregular: dict[str, tuple[str, ...]] = {}
+    for path in dirs:
+        file = path / "irregular_verbs.tsv"
+        if not file.is_file():
+            continue
+        lines = [ln for ln in file.read_text(encoding="utf-8").splitlines() if ln and ln[0] != "#"]
+        for line in lines[1:]:
+            lemma, *forms = line.split("\t")
+            irregular[lemma] = tuple(f for col in forms for f in col.split("|") if f)
+    doubling = frozenset(load.read_word_list(dirs, "doubling_verbs.txt"))
+    british = frozenset(load.read_word_list(dirs, "british_doubling_verbs.txt"))
+    return Inflector(irregular, doubling | british)
+
+
+def _check_patterns(patterns: tuple[PatternEntry, ...], cameo: dict[str, CameoRow]) -> None:
+    seen: set[str] = set()
+    for p in patterns:
+        if p.id in seen:
+            raise LexiconError(f"patterns.yaml: duplicate pattern id {p.id}")
+        seen.add(p.id)
+        for code in [p.cameo, *(r.cameo for r in p.refine)]:
+            if code not in cameo:
+                raise LexiconError(f"patterns.yaml: {p.id}: unknown CAMEO code {code}")
+        if not (p.verb or p.noun):
+            raise LexiconError(f"patterns.yaml: {p.id}: needs a verb or a noun")
+
+
+def flag_emoji(iso2: str) -> str:
+    """The flag emoji of a country: two regional indicator symbols."""
+    return "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in iso2.upper())

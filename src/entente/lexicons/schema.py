@@ -1,0 +1,116 @@
+"""Schemas of the lexicon files, validated when they are loaded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CountryEntry(_Entry):
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    iso2: str = Field(pattern=r"^[A-Z]{2}$")
+    name: str
+    official: str | None = None
+    aliases: list[str] = []
+    adjectives: list[str] = []
+    demonyms: list[str] = []
+    capital: str | None = None
+    government: list[str] = []
+
+
+class Role(_Entry):
+    office: str
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    sector: str = "GOV"
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def is_held_on(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+class PersonEntry(_Entry):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    name: str
+    aliases: list[str] = []
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    sector: str = "ELI"
+    gender: Literal["f", "m"] | None = None
+    roles: list[Role] = []
+
+
+class OrganisationEntry(_Entry):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    name: str
+    aliases: list[str] = []
+    code: str = Field(pattern=r"^[A-Z]{3}[A-Z]*$")
+    country: str | None = None
+    sector: str | None = None
+    members: list[str] = []
+
+
+class SectorEntry(_Entry):
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    nouns: list[str]
+
+
+class TitleEntry(_Entry):
+    office: str
+    phrases: list[str]
+    country: str | None = None
+    sector: str = "GOV"
+
+
+class RefineRule(_Entry):
+    cameo: str = Field(pattern=r"^\d{2,4}$")
+    words: list[str]
+
+
+RoleSpec = Literal["subject", "object", "none", "subject_or_none"]
+
+
+class RoleAfter(_Entry):
+    after: list[str]
+
+
+class PatternEntry(_Entry):
+    id: str = Field(pattern=r"^[a-z0-9_.-]+$")
+    cameo: str = Field(pattern=r"^\d{2,4}$")
+    verb: list[str] = []
+    noun: list[str] = []
+    object: list[str] = []
+    particle: list[str] = []
+    negated: bool = False
+    source: RoleSpec | RoleAfter = "subject"
+    target: RoleSpec | RoleAfter = "object"
+    refine: list[RefineRule] = []
+    confidence: float = Field(default=0.9, gt=0, le=1)
+
+    @field_validator("verb", "noun", "object", "particle", mode="before")
+    @classmethod
+    def _listify(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+
+class CameoRow(_Entry):
+    code: str
+    name: str
+    goldstein: float = Field(ge=-10, le=10)
+    plover: str | None
+    plover_mode: str | None
+
+
+class FactualityCues(_Entry):
+    negated: list[str]
+    negated_clause: list[str]
+    hypothetical: list[str]
+    hypothetical_nouns: list[str]
+    future: list[str]
+    reported: list[str]
+    window: int = 4

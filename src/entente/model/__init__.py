@@ -1,0 +1,28 @@
+"""Records only, no I/O. Every derived record carries a span into ``Article.text``."""
+
+from entente.model.actor import Actor, Mention, MentionKind
+from entente.model.analysis import Analysis
+from entente.model.article import Article, Dateline, Sentence, SentenceKind, Token, TokenKind
+from entente.model.event import Event, Factuality, Quote
+from entente.model.ids import make_id
+from entente.model.provenance import Provenance
+from entente.model.span import Span
+
+__all__ = [
+    "Actor",
+    "Analysis",
+    "Article",
+    "Dateline",
+    "Event",
+    "Factuality",
+    "Mention",
+    "MentionKind",
+    "Provenance",
+    "Quote",
+    "Sentence",
+    "SentenceKind",
+    "Span",
+    "Token",
+    "TokenKind",
+    "make_id",
+]

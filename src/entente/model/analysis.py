@@ -1,0 +1,46 @@
+"""The analyzed article: an article plus the layers each stage adds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from entente.model.actor import Mention
+from entente.model.article import Article, Dateline, Sentence, Token
+from entente.model.event import Event, Quote
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """An article and its layers. Stages return a copy with one more layer filled.
+
+    ``date`` is the effective article date: the metadata date, else a ``date`` line
+    found in the text. ``layers`` names the stages that have run.
+    """
+
+    article: Article
+    date: dt.date | None = None
+    dateline: Dateline | None = None
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    layers: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def with_layer(self, layer: str, **changes: object) -> Analysis:
+        """A copy with ``changes`` applied and ``layer`` recorded as done."""
+        return replace(self, layers=self.layers | {layer}, **changes)  # type: ignore[arg-type]
+
+    def require(self, *layers: str) -> None:
+        missing = [layer for layer in layers if layer not in self.layers]
+        if missing:
+            raise ValueError(f"stage needs layers {missing}; run them first")
+
+    def sentence_tokens(self, index: int) -> tuple[Token, ...]:
+        sentence = self.sentences[index]
+        return self.tokens[sentence.token_start : sentence.token_end]

@@ -1,0 +1,94 @@
+"""Articles and the text layer: sentences, tokens, dateline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from entente.model.ids import make_id
+from entente.model.span import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report as ingested. ``text`` is the canonical text every span indexes."""
+
+    article_id: str
+    source_id: str
+    text: str
+    date: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+    origin: str = ""
+
+    @classmethod
+    def create(
+        cls,
+        text: str,
+        *,
+        source_id: str,
+        date: dt.date | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        origin: str = "",
+    ) -> Article:
+        """Build an article whose id is derived from its normalized text and date."""
+        article_id = make_id("a", date.isoformat() if date else None, text)
+        return cls(article_id, source_id, text, date, title, url, origin)
+
+
+class SentenceKind(StrEnum):
+    META = "meta"  # a metadata line such as ``date 2025-09-08``
+    DATELINE = "dateline"  # ``NEW DELHI:`` at the head of the story
+    HEADING = "heading"
+    BULLET = "bullet"
+    BODY = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or heading, bullet, metadata line) with its span and paragraph."""
+
+    index: int
+    span: Span
+    kind: SentenceKind
+    paragraph: int
+    token_start: int
+    token_end: int
+
+
+class TokenKind(StrEnum):
+    WORD = "word"
+    NUMBER = "number"
+    PUNCT = "punct"
+    SYMBOL = "symbol"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token with its span, its surface text and its folded form ``norm``.
+
+    ``norm`` is lower-cased with curly quotes, apostrophes and dashes folded, and
+    contractions spelled out (``n't`` becomes ``not``); matching uses it.
+    """
+
+    index: int
+    span: Span
+    text: str
+    norm: str
+    kind: TokenKind
+    sentence: int
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The place a story was filed from (``NEW DELHI:``)."""
+
+    span: Span
+    place: str
+    country: str | None

@@ -1,0 +1,52 @@
+"""Unicode and punctuation normalization.
+
+``normalize_text`` produces the canonical article text (every span indexes it): NFC,
+unified line ends, exotic spaces made plain, invisible characters removed. Punctuation
+is *not* rewritten in the text, so evidence shows what the outlet printed; ``fold``
+gives the matching form of a token instead (lower case, straight quotes, plain dashes).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+    }
+)
+
+
+def normalize_text(raw: str) -> str:
+    """Return the canonical form of an article's text."""
+    text = unicodedata.normalize("NFC", raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return text.strip()
+
+
+def fold(token: str) -> str:
+    """The matching form of a token: straight quotes and dashes, case kept."""
+    return token.translate(_FOLD)

@@ -1,0 +1,161 @@
+"""Sentence splitting over tokens.
+
+A text is read line by line: headings (``# Title``, short lines without final
+punctuation) and bullets (``- item``) are units of their own; a line break inside
+running prose joins only when the next line continues in lower case. Inside a unit, a
+sentence ends at ``.``, ``!``, ``?`` (with any closing quotes or brackets after it) when
+the next token can start a sentence and the period does not close an abbreviation or an
+initial. Quotations that run over several sentences are split like any other text; the
+quotation layer works on characters, not sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from entente.model import SentenceKind, TokenKind
+from entente.text.tokens import RawToken, iter_raw_tokens
+
+_BULLET_RE = re.compile(r"^\s*(?:[-•*▪◦‣–—]|\d{1,2}[.)])\s+")
+_TERMINAL = frozenset({".", "!", "?", "...", "…"})
+_CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
+_OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "«"})
+_HEADING_MAX_WORDS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A stretch of text that sentences never cross: a heading, bullet or paragraph."""
+
+    start: int
+    end: int
+    kind: SentenceKind
+    paragraph: int
+
+
+def iter_units(text: str, start: int = 0) -> Iterator[Unit]:
+    """Yield the headings, bullets and prose paragraphs of ``text[start:]``, numbered."""
+    paragraph = 0
+    prose: list[tuple[int, int]] = []
+    for line_start, line_end in _iter_lines(text, start):
+        line = text[line_start:line_end]
+        if not line.strip():
+            if prose:
+                yield from _flush(prose, paragraph)
+                paragraph += 1
+            prose = []
+            continue
+        kind = _line_kind(line)
+        if kind is SentenceKind.BODY and prose and _continues(text[prose[-1][0] : prose[-1][1]], line):
+            prose.append((line_start, line_end))
+            continue
+        if prose:
+            yield from _flush(prose, paragraph)
+            paragraph += 1
+        prose = []
+        if kind is SentenceKind.BODY:
+            prose.append((line_start, line_end))
+            continue
+        yield Unit(line_start, line_end, kind, paragraph)
+        paragraph += 1
+    yield from _flush(prose, paragraph)
+
+
+def _iter_lines(text: str, start: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        yield pos, end
+        if nl < 0:
+            return
+        pos = nl + 1
+
+
+def _flush(prose: list[tuple[int, int]], paragraph: int) -> Iterator[Unit]:
+    if prose:
+        yield Unit(prose[0][0], prose[-1][1], SentenceKind.BODY, paragraph)
+
+
+def _line_kind(line: str) -> SentenceKind:
+    stripped = line.strip()
+    if stripped.startswith("#"):
+        return SentenceKind.HEADING
+    if _BULLET_RE.match(line):
+        return SentenceKind.BULLET
+    last = stripped.rstrip("\"”’')]»")[-1:]
+    if last not in {".", "!", "?", ":", ",", ";", "…"} and len(stripped.split()) <= _HEADING_MAX_WORDS:
+        return SentenceKind.HEADING
+    return SentenceKind.BODY
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A hard-wrapped line continues the sentence of the line before it."""
+    tail = previous.rstrip()
+    first = line.lstrip()[:1]
+    return bool(tail) and tail[-1] not in ".!?:”\"" and first.islower()
+
+
+def split_unit(
+    text: str, unit: Unit, abbreviations: frozenset[str], starters: frozenset[str]
+) -> Iterator[list[RawToken]]:
+    """Split one unit's tokens into sentences."""
+    tokens = list(iter_raw_tokens(text, unit.start, unit.end))
+    current: list[RawToken] = []
+    i = 0
+    while i < len(tokens):
+        current.append(tokens[i])
+        if _is_terminal(text, tokens, i, abbreviations) or _abbreviation_ends(
+            text, tokens, i, starters
+        ):
+            while i + 1 < len(tokens) and text[tokens[i + 1][0] : tokens[i + 1][1]] in _CLOSERS:
+                i += 1
+                current.append(tokens[i])
+            if _can_start(text, tokens, i + 1):
+                yield current
+                current = []
+        i += 1
+    if current:
+        yield current
+
+
+def _is_terminal(
+    text: str, tokens: Sequence[RawToken], i: int, abbreviations: frozenset[str]
+) -> bool:
+    start, end, kind = tokens[i]
+    surface = text[start:end]
+    if kind is not TokenKind.PUNCT or surface not in _TERMINAL:
+        return False
+    if surface != "." or i == 0:
+        return True
+    prev = text[tokens[i - 1][0] : tokens[i - 1][1]]
+    if tokens[i - 1][1] != start:  # a period after a space ends the sentence
+        return True
+    if len(prev) == 1 and prev.isupper():  # an initial: "S. Jaishankar"
+        return False
+    return prev.lower() not in abbreviations
+
+
+def _can_start(text: str, tokens: Sequence[RawToken], i: int) -> bool:
+    if i >= len(tokens):
+        return True
+    start, end, kind = tokens[i]
+    first = text[start:end]
+    if first in _OPENERS or kind in (TokenKind.NUMBER, TokenKind.SYMBOL):
+        return True
+    return first[:1].isupper() or not first[:1].isalpha()
+
+
+def _abbreviation_ends(
+    text: str, tokens: Sequence[RawToken], i: int, starters: frozenset[str]
+) -> bool:
+    """``U.S.`` ends a sentence only before a line end or a typical sentence opener."""
+    start, end, _ = tokens[i]
+    if not text[start:end].endswith(".") or text[start:end].count(".") < 2:
+        return False
+    if i + 1 >= len(tokens):
+        return True
+    nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
+    return "\n" in text[end : tokens[i + 1][0]] or (nxt[:1].isupper() and nxt.lower() in starters)

@@ -1,0 +1,96 @@
+"""The text stage: metadata line, dateline, sentences and tokens of an article."""
+
+from __future__ import annotations
+
+from entente.lexicons.lexicon import Lexicon
+from entente.model import Analysis, Dateline, Sentence, SentenceKind, Span, Token
+from entente.text.dateline import find_date_line, find_dateline
+from entente.text.sentences import Unit, iter_units, split_unit
+from entente.text.tokens import RawToken, iter_raw_tokens, to_norm
+
+LAYER = "text"
+
+
+def analyze_text(analysis: Analysis, lexicon: Lexicon) -> Analysis:
+    """Add sentences, tokens, the article date and the dateline."""
+    text = analysis.text
+    builder = _Builder(text)
+    date = analysis.article.date
+    body_start = 0
+    date_line = find_date_line(text)
+    if date_line is not None:
+        builder.add_meta(date_line.span, SentenceKind.META)
+        date = date or date_line.date
+    dateline: Dateline | None = None
+    for unit in iter_units(text):
+        if date_line is not None and unit.start <= date_line.span.start < unit.end:
+            unit = _after(text, unit, date_line.span.end)
+            if unit is None:
+                continue
+        if dateline is None and unit.kind is SentenceKind.BODY and unit.start >= body_start:
+            place = find_dateline(text, unit.start)
+            if place is not None:
+                country = lexicon.places.get(place.place.lower())
+                if country is None and place.region:
+                    country = lexicon.places.get(place.region.lower())
+                dateline = Dateline(_trim(text, place.span), place.place, country)
+                builder.add_meta(dateline.span, SentenceKind.DATELINE, unit.paragraph)
+                unit = _after(text, unit, place.span.end)
+                if unit is None:
+                    continue
+        body_start = unit.end
+        for raw in split_unit(text, unit, lexicon.grammar.abbreviations,
+                              lexicon.grammar.sentence_starters):
+            builder.add_sentence(raw, unit)
+    return analysis.with_layer(
+        LAYER,
+        date=date,
+        dateline=dateline,
+        sentences=tuple(builder.sentences),
+        tokens=tuple(builder.tokens),
+    )
+
+
+def _after(text: str, unit: Unit, cut: int) -> Unit | None:
+    start = cut
+    while start < unit.end and text[start].isspace():
+        start += 1
+    if start >= unit.end:
+        return None
+    return Unit(start, unit.end, unit.kind, unit.paragraph)
+
+
+def _trim(text: str, span: Span) -> Span:
+    end = span.end
+    while end > span.start and text[end - 1].isspace():
+        end -= 1
+    return Span(span.start, end)
+
+
+class _Builder:
+    """Collects sentences and tokens in text order, numbering both."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences: list[Sentence] = []
+        self.tokens: list[Token] = []
+
+    def add_meta(self, span: Span, kind: SentenceKind, paragraph: int = 0) -> None:
+        raw = list(iter_raw_tokens(self.text, span.start, span.end))
+        self._add(raw, kind, paragraph)
+
+    def add_sentence(self, raw: list[RawToken], unit: Unit) -> None:
+        if raw:
+            self._add(raw, unit.kind, unit.paragraph)
+
+    def _add(self, raw: list[RawToken], kind: SentenceKind, paragraph: int) -> None:
+        index = len(self.sentences)
+        first = len(self.tokens)
+        for start, end, token_kind in raw:
+            surface = self.text[start:end]
+            self.tokens.append(
+                Token(len(self.tokens), Span(start, end), surface, to_norm(surface), token_kind,
+                      index)
+            )
+        span = Span(raw[0][0], raw[-1][1])
+        self.sentences.append(Sentence(index, span, kind, paragraph, first, len(self.tokens)))
