@@ -63,8 +63,13 @@ class Composer:
             i += used
 
     def _compose_at(self, cands: list[Candidate], i: int) -> tuple[Composed | None, int]:
-        for shape in (self._titled, self._sector_of, self._national_sector, self._group,
-                      self._members):
+        for shape in (
+            self._titled,
+            self._sector_of,
+            self._national_sector,
+            self._group,
+            self._members,
+        ):
             result = shape(cands, i)
             if result is not None:
                 return result
@@ -85,34 +90,51 @@ class Composer:
         if self._next_is(cands, j, EntryKind.PERSON):
             person = self._person(cands[j + 1].entry)
             actor = person_actor(self.lexicon, person, self.date, entry)
-            return self._make(c.start, cands[j + 1].end, actor, MentionKind.PERSON,
-                              f"person:{person.id}+{entry.rule}"), j + 2 - i
+            return self._make(
+                c.start,
+                cands[j + 1].end,
+                actor,
+                MentionKind.PERSON,
+                f"person:{person.id}+{entry.rule}",
+            ), j + 2 - i
         country = country or entry.office_country
         if country is None and self._word(title.end) == "of" and j + 1 < len(cands):
             nxt = cands[j + 1]
             if nxt.start == title.end + 1 and nxt.kind in _NATIONAL:
                 country = _country_of(nxt)
                 actor = office_actor(self.lexicon, entry, country or "", self.date)
-                return self._make(title.start, nxt.end, actor, MentionKind.PERSON,
-                                  f"office:{country}.{entry.office}"), j + 2 - i
+                return self._make(
+                    title.start,
+                    nxt.end,
+                    actor,
+                    MentionKind.PERSON,
+                    f"office:{country}.{entry.office}",
+                ), j + 2 - i
         if country is None:
             return None
         actor = office_actor(self.lexicon, entry, country, self.date)
-        return self._make(c.start, title.end, actor, MentionKind.PERSON,
-                          f"office:{country}.{entry.office}"), j + 1 - i
+        return self._make(
+            c.start, title.end, actor, MentionKind.PERSON, f"office:{country}.{entry.office}"
+        ), j + 1 - i
 
     def _national_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         c = cands[i]
-        if c.kind not in _NATIONAL or not self._next_is(cands, i, EntryKind.SECTOR,
-                                                         allow_possessive=True):
+        if c.kind not in _NATIONAL or not self._next_is(
+            cands, i, EntryKind.SECTOR, allow_possessive=True
+        ):
             return None
         sector = cands[i + 1].entry
         country = _country_of(c)
         if sector is None or country is None:
             return None
         actor = self.lexicon.country_actor(country, sector.sector)
-        return self._make(c.start, cands[i + 1].end, actor, MentionKind.SECTOR,
-                          f"{c.entry.rule if c.entry else ''}+{sector.rule}"), 2
+        return self._make(
+            c.start,
+            cands[i + 1].end,
+            actor,
+            MentionKind.SECTOR,
+            f"{c.entry.rule if c.entry else ''}+{sector.rule}",
+        ), 2
 
     def _sector_of(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         c = cands[i]
@@ -120,20 +142,33 @@ class Composer:
             return None
         nxt = cands[i + 1]
         gap = [self._word(k) for k in range(c.end, nxt.start)]
-        if not gap or gap[0] not in _LINKS or not all(
-            w in _LINKS or w in self.lexicon.grammar.determiners for w in gap
+        if (
+            not gap
+            or gap[0] not in _LINKS
+            or not all(w in _LINKS or w in self.lexicon.grammar.determiners for w in gap)
         ):
             return None
         sector = c.entry.sector
         if nxt.kind == PAIR:
-            return Composed(c.start, nxt.end, (), MentionKind.GROUP, f"pair+{c.entry.rule}",
-                            pending=f"pair:{sector}"), 2
+            return Composed(
+                c.start,
+                nxt.end,
+                (),
+                MentionKind.GROUP,
+                f"pair+{c.entry.rule}",
+                pending=f"pair:{sector}",
+            ), 2
         if nxt.kind in (EntryKind.COUNTRY, EntryKind.GOVERNMENT):
             country = _country_of(nxt)
             if country:
                 actor = self.lexicon.country_actor(country, sector)
-                return self._make(c.start, nxt.end, actor, MentionKind.SECTOR,
-                                  f"{c.entry.rule}+{nxt.entry.rule if nxt.entry else ''}"), 2
+                return self._make(
+                    c.start,
+                    nxt.end,
+                    actor,
+                    MentionKind.SECTOR,
+                    f"{c.entry.rule}+{nxt.entry.rule if nxt.entry else ''}",
+                ), 2
         return None
 
     def _group(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
@@ -159,13 +194,13 @@ class Composer:
             return None
         if self._word(c.end) not in self.lexicon.grammar.member_nouns:
             return None
-        return self._make(c.start, c.end + 1, c.entry.actor, MentionKind.ORGANISATION,
-                          c.entry.rule + "+members"), 1
+        return self._make(
+            c.start, c.end + 1, c.entry.actor, MentionKind.ORGANISATION, c.entry.rule + "+members"
+        ), 1
 
     def _single(self, c: Candidate) -> Composed | None:
         if c.kind == PRONOUN:
-            return Composed(c.start, c.end, (), MentionKind.PRONOUN, "pronoun",
-                            pending="pronoun")
+            return Composed(c.start, c.end, (), MentionKind.PRONOUN, "pronoun", pending="pronoun")
         if c.kind == PAIR:
             return Composed(c.start, c.end, (), MentionKind.GROUP, "pair", pending="pair:")
         entry = c.entry
@@ -179,8 +214,9 @@ class Composer:
             actor = Actor(entry.sector or "", self._text(c), sector=entry.sector)
             return self._make(c.start, c.end, actor, MentionKind.SECTOR, entry.rule)
         if entry.kind is EntryKind.ANONYMOUS:
-            return Composed(self._determiner_start(c.start), c.end, (), MentionKind.SECTOR,
-                            entry.rule)
+            return Composed(
+                self._determiner_start(c.start), c.end, (), MentionKind.SECTOR, entry.rule
+            )
         if entry.actor is None:
             return None  # a title alone: resolved by issue 3's context rules
         kind = _MENTION_KIND[entry.kind]
@@ -195,7 +231,8 @@ class Composer:
         return Composed(start, end, actors, MentionKind.GROUP, rule)
 
     def _person(self, entry: PhraseEntry | None) -> PersonEntry:
-        assert entry is not None and entry.person_id is not None
+        assert entry is not None
+        assert entry.person_id is not None
         return self.lexicon.people[entry.person_id]
 
     def _next_is(
@@ -216,9 +253,13 @@ class Composer:
 
     def _determiner_start(self, start: int) -> int:
         k = start
-        while k > 0 and self.tokens[k - 1].sentence == self.tokens[start].sentence and (
-            self.tokens[k - 1].norm in self.lexicon.grammar.determiners
-            or self.tokens[k - 1].norm in {"senior", "unnamed", "anonymous", "government"}
+        while (
+            k > 0
+            and self.tokens[k - 1].sentence == self.tokens[start].sentence
+            and (
+                self.tokens[k - 1].norm in self.lexicon.grammar.determiners
+                or self.tokens[k - 1].norm in {"senior", "unnamed", "anonymous", "government"}
+            )
         ):
             k -= 1
         return k
@@ -242,4 +283,3 @@ def _country_of(c: Candidate) -> str | None:
     if c.entry is None or c.entry.actor is None:
         return None
     return c.entry.actor.country
-

@@ -18,8 +18,12 @@ from entente.model import Actor, Analysis, Mention, MentionKind, Provenance
 from entente.text.phrases import governing_preposition
 
 LAYER = "coref"
-_THINGS = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ORGANISATION,
-           MentionKind.SECTOR)
+_THINGS = (
+    MentionKind.COUNTRY,
+    MentionKind.GOVERNMENT,
+    MentionKind.ORGANISATION,
+    MentionKind.SECTOR,
+)
 
 
 def resolve_pronouns(analysis: Analysis, lexicon: Lexicon) -> Analysis:
@@ -35,7 +39,10 @@ def resolve_pronouns(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         if word in grammar.self_pronouns:
             actor, rule = _speaker_of(analysis, m), "speaker"
         elif word in grammar.person_pronouns:
-            actor, rule = _last(analysis, lexicon, resolved, m, (MentionKind.PERSON,), 2), "last-person"
+            actor, rule = (
+                _last(analysis, lexicon, resolved, m, (MentionKind.PERSON,), 2),
+                "last-person",
+            )
         elif word in grammar.thing_pronouns:
             actor, rule = _last(analysis, lexicon, resolved, m, _THINGS, 1), "last-country"
         if actor is not None:
@@ -64,8 +71,10 @@ def _last(
     for m in reversed(mentions):
         if pronoun.sentence - m.sentence > back:
             break
-        if m.kind not in kinds or len(m.actors) != 1 or m.actors[0].country is None and (
-            m.kind is MentionKind.SECTOR
+        if (
+            m.kind not in kinds
+            or len(m.actors) != 1
+            or (m.actors[0].country is None and (m.kind is MentionKind.SECTOR))
         ):
             continue
         floor = analysis.sentences[m.sentence].token_start

@@ -24,8 +24,7 @@ def person_actor(
     if title is not None and (date is None or sector != "ELI"):
         sector = title.sector or sector
     country = _role_country(person, date) or person.country
-    return Actor(country + sector, person.name, country=country, sector=sector,
-                 entity_id=person.id)
+    return Actor(country + sector, person.name, country=country, sector=sector, entity_id=person.id)
 
 
 def person_sector(person: PersonEntry, date: dt.date | None) -> str:
@@ -45,9 +44,7 @@ def _role_country(person: PersonEntry, date: dt.date | None) -> str | None:
     return None
 
 
-def office_actor(
-    lexicon: Lexicon, title: PhraseEntry, country: str, date: dt.date | None
-) -> Actor:
+def office_actor(lexicon: Lexicon, title: PhraseEntry, country: str, date: dt.date | None) -> Actor:
     """``US President``: the holder on ``date`` where known, else the country's government."""
     holder = lexicon.holder_of(country, title.office or "", date)
     if holder is not None:

@@ -27,8 +27,7 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     for sentence in analysis.sentences:
         if sentence.kind in _SKIPPED:
             continue
-        cands = find_candidates(analysis.tokens, sentence.token_start, sentence.token_end,
-                                lexicon)
+        cands = find_candidates(analysis.tokens, sentence.token_start, sentence.token_end, lexicon)
         for composed in composer.compose(cands):
             if composed.pending and composed.pending.startswith("pair:"):
                 composed = _resolve_pair(composed, seen, lexicon)

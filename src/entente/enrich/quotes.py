@@ -38,8 +38,13 @@ _CLOSE = "”"
 _MAX_QUOTE = 2000
 _WINDOW = 6
 _DASHES = frozenset({"-", "–", "—", "--"})
-_SPEAKER_KINDS = (MentionKind.PERSON, MentionKind.SECTOR, MentionKind.GOVERNMENT,
-                  MentionKind.ORGANISATION, MentionKind.COUNTRY)
+_SPEAKER_KINDS = (
+    MentionKind.PERSON,
+    MentionKind.SECTOR,
+    MentionKind.GOVERNMENT,
+    MentionKind.ORGANISATION,
+    MentionKind.COUNTRY,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +65,22 @@ def analyze_quotes(analysis: Analysis, lexicon: Lexicon) -> Analysis:
             continue
         paragraph = _paragraph_at(analysis, marks.open_at)
         speaker, rule = _attribute(analysis, lexicon, marks)
-        if speaker is None and previous is not None and (
-            rule == "continuation-verb" or paragraph in (previous_paragraph, previous_paragraph + 1)
+        if (
+            speaker is None
+            and previous is not None
+            and (
+                rule == "continuation-verb"
+                or paragraph in (previous_paragraph, previous_paragraph + 1)
+            )
         ):
-            quote = _make(analysis, inner, previous.speaker_text, previous.speaker,
-                          previous.speaker_span, "continuation")
+            quote = _make(
+                analysis,
+                inner,
+                previous.speaker_text,
+                previous.speaker,
+                previous.speaker_span,
+                "continuation",
+            )
         else:
             quote = _make_from_mention(analysis, inner, speaker, rule)
         quotes.append(quote)
@@ -102,9 +118,7 @@ def _inner_span(text: str, marks: _Marks) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def _attribute(
-    analysis: Analysis, lexicon: Lexicon, marks: _Marks
-) -> tuple[Mention | None, str]:
+def _attribute(analysis: Analysis, lexicon: Lexicon, marks: _Marks) -> tuple[Mention | None, str]:
     after = _tokens_after(analysis, marks.close_at + 1)
     speech = lexicon.grammar.speech_verbs
     mention = _speaker_after(analysis, after, speech)
@@ -163,8 +177,11 @@ def _tokens_before(analysis: Analysis, offset: int) -> list[int]:
     sentence = _sentence_at(analysis, offset)
     if sentence is None:
         return []
-    return [t.index for t in analysis.sentence_tokens(sentence)
-            if t.span.end <= offset and t.text not in (_CLOSE, '"')][-12:]
+    return [
+        t.index
+        for t in analysis.sentence_tokens(sentence)
+        if t.span.end <= offset and t.text not in (_CLOSE, '"')
+    ][-12:]
 
 
 def _from_offset(analysis: Analysis, offset: int) -> Iterator[Token]:
@@ -208,10 +225,14 @@ def _mention_ending(analysis: Analysis, tokens: list[int]) -> Mention | None:
     return best
 
 
-def _make_from_mention(analysis: Analysis, inner: Span, mention: Mention | None, rule: str) -> Quote:
+def _make_from_mention(
+    analysis: Analysis, inner: Span, mention: Mention | None, rule: str
+) -> Quote:
     if mention is None:
         return _make(analysis, inner, None, None, None, rule)
-    actor = mention.actors[0] if len(mention.actors) == 1 and is_codable(mention.actors[0]) else None
+    actor = (
+        mention.actors[0] if len(mention.actors) == 1 and is_codable(mention.actors[0]) else None
+    )
     return _make(analysis, inner, mention.text, actor, mention.span, rule)
 
 

@@ -35,13 +35,23 @@ def compile_cues(lexicon: Lexicon) -> Cues:
     def words(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(to_norm(p[s:e]) for s, e, _ in iter_raw_tokens(p)) for p in phrases)
 
-    return Cues(words(f.negated), words(f.negated_clause),
-                words(f.hypothetical + f.hypothetical_nouns), words(f.future),
-                words(f.reported), f.window)
+    return Cues(
+        words(f.negated),
+        words(f.negated_clause),
+        words(f.hypothetical + f.hypothetical_nouns),
+        words(f.future),
+        words(f.reported),
+        f.window,
+    )
 
 
-def classify(tokens: tuple[Token, ...], sentence_start: int, sentence_end: int,
-             trigger_start: int, cues: Cues) -> Factuality:
+def classify(
+    tokens: tuple[Token, ...],
+    sentence_start: int,
+    sentence_end: int,
+    trigger_start: int,
+    cues: Cues,
+) -> Factuality:
     """The factuality of a trigger at ``trigger_start`` in the sentence."""
     clause = _clause_start(tokens, sentence_start, trigger_start)
     words = [t.norm for t in tokens[clause:trigger_start]]
@@ -70,7 +80,7 @@ def _has(words: list[str], phrases: tuple[tuple[str, ...], ...], reach: int) -> 
     n = len(words)
     for phrase in phrases:
         size = len(phrase)
-        for end in range(n, max(size - 1, n - reach - size) , -1):
+        for end in range(n, max(size - 1, n - reach - size), -1):
             if tuple(words[end - size : end]) == phrase:
                 return True
     return False

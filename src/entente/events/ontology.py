@@ -42,8 +42,9 @@ class Ontology:
 @lru_cache(maxsize=4)
 def load_ontology(lexicon: Lexicon) -> Ontology:
     codes = {
-        row.code: Code(row.code, row.name, row.goldstein, quad_class(row.code), row.plover,
-                       row.plover_mode)
+        row.code: Code(
+            row.code, row.name, row.goldstein, quad_class(row.code), row.plover, row.plover_mode
+        )
         for row in lexicon.cameo.values()
     }
     return Ontology(codes)

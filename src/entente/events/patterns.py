@@ -56,7 +56,9 @@ class PatternIndex:
         return _longest_first(found)
 
 
-def _match_at(trigger: Trigger, tokens: tuple[Token, ...], i: int, floor: int, end: int) -> Match | None:
+def _match_at(
+    trigger: Trigger, tokens: tuple[Token, ...], i: int, floor: int, end: int
+) -> Match | None:
     n = len(trigger.words)
     if tuple(t.norm for t in tokens[i : i + n]) != trigger.words or i + n > end:
         return None
@@ -107,7 +109,7 @@ def compile_patterns(lexicon: Lexicon) -> PatternIndex:
     inflect = lexicon.inflector
     triggers: list[Trigger] = []
     for p in lexicon.patterns:
-        objects = tuple(_words(form) for obj in p.object for form in inflect.noun_forms(obj))
+        objects = tuple(_words(form) for obj in p.objects for form in inflect.noun_forms(obj))
         particles = tuple(_words(x) for x in p.particle)
         follow, gap = (objects, _OBJECT_GAP) if objects else (particles, _PARTICLE_GAP)
         for verb in p.verb:

@@ -48,15 +48,26 @@ def code_sentence(analysis: Analysis, sentence: Sentence, lexicon: Lexicon) -> I
     mentions = tuple(m for m in analysis.mentions if m.sentence == sentence.index and m.actors)
     if not mentions:
         return
-    ctx = Context(analysis.tokens, sentence.token_start, sentence.token_end, mentions,
-                  lexicon.grammar)
+    ctx = Context(
+        analysis.tokens, sentence.token_start, sentence.token_end, mentions, lexicon.grammar
+    )
     ontology = load_ontology(lexicon)
     cues = compile_cues(lexicon)
     for match in compile_patterns(lexicon).find(analysis.tokens, ctx.start, ctx.end):
         pairs, confidence = _pairs(ctx, match)
         for source_m, source, target_m, target in pairs:
-            yield _event(analysis, sentence, match, ontology, cues, source_m, source, target_m,
-                         target, confidence)
+            yield _event(
+                analysis,
+                sentence,
+                match,
+                ontology,
+                cues,
+                source_m,
+                source,
+                target_m,
+                target,
+                confidence,
+            )
 
 
 def _pairs(ctx: Context, match: Match) -> tuple[list[Pair], float]:
@@ -75,8 +86,10 @@ def _pairs(ctx: Context, match: Match) -> tuple[list[Pair], float]:
         return _reciprocal(sources), confidence * _RECIPROCAL_PENALTY
     pairs = [
         (s, sa, t, ta)
-        for s in sources for sa in s.actors
-        for t in targets for ta in t.actors
+        for s in sources
+        for sa in s.actors
+        for t in targets
+        for ta in t.actors
         if _codable_pair(sa, ta)
     ]
     return pairs, confidence
@@ -104,7 +117,8 @@ def _reciprocal(mentions: list[Mention]) -> list[Pair]:
     parties = [(m, a) for m in mentions for a in m.actors]
     return [
         (sm, sa, tm, ta)
-        for sm, sa in parties for tm, ta in parties
+        for sm, sa in parties
+        for tm, ta in parties
         if sa is not ta and _codable_pair(sa, ta)
     ]
 
@@ -132,8 +146,17 @@ def _event(
     factuality = classify(tokens, sentence.token_start, sentence.token_end, match.start, cues)
     quote = next((q.quote_id for q in analysis.quotes if q.span.contains(trigger)), None)
     return Event(
-        event_id=make_id("e", analysis.article.article_id, trigger.start, trigger.end,
-                         source.code, source.entity_id, target.code, target.entity_id, cameo),
+        event_id=make_id(
+            "e",
+            analysis.article.article_id,
+            trigger.start,
+            trigger.end,
+            source.code,
+            source.entity_id,
+            target.code,
+            target.entity_id,
+            cameo,
+        ),
         article_id=analysis.article.article_id,
         date=analysis.date,
         sentence=sentence.index,

@@ -144,7 +144,9 @@ class Lexicon:
 def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
     """Load, validate and compile the lexicons (cached per process)."""
     dirs = load.lexicon_dirs(extra_dirs)
-    countries = {c.code: c for c in load.read_yaml_list(dirs, "countries.yaml", "countries", CountryEntry)}
+    countries = {
+        c.code: c for c in load.read_yaml_list(dirs, "countries.yaml", "countries", CountryEntry)
+    }
     people = {p.id: p for p in load.read_yaml_list(dirs, "people.yaml", "people", PersonEntry)}
     orgs = {
         o.id: o
@@ -187,7 +189,7 @@ def _add_countries(index: PhraseIndex, countries: dict[str, CountryEntry]) -> No
     for c in countries.values():
         actor = Actor(c.code, c.name, country=c.code)
         gov = Actor(c.code + "GOV", c.name, country=c.code, sector="GOV")
-        for phrase in [c.name, *(c.official and [c.official] or []), *c.aliases, *c.demonyms]:
+        for phrase in [c.name, *((c.official and [c.official]) or []), *c.aliases, *c.demonyms]:
             index.add(phrase, PhraseEntry(EntryKind.COUNTRY, f"country:{c.code}", actor))
         index.add(flag_emoji(c.iso2), PhraseEntry(EntryKind.COUNTRY, f"flag:{c.code}", actor))
         for phrase in c.adjectives:
@@ -198,8 +200,14 @@ def _add_countries(index: PhraseIndex, countries: dict[str, CountryEntry]) -> No
 
 def _add_organisations(index: PhraseIndex, orgs: dict[str, OrganisationEntry]) -> None:
     for o in orgs.values():
-        actor = Actor(o.code, o.name, country=o.country, sector=o.sector, entity_id=o.id,
-                      members=tuple(o.members))
+        actor = Actor(
+            o.code,
+            o.name,
+            country=o.country,
+            sector=o.sector,
+            entity_id=o.id,
+            members=tuple(o.members),
+        )
         for phrase in [o.name, *o.aliases]:
             index.add(phrase, PhraseEntry(EntryKind.ORGANISATION, f"org:{o.id}", actor))
 
@@ -217,8 +225,13 @@ def _add_people(
 def _add_titles(index: PhraseIndex, titles: list[TitleEntry]) -> None:
     for t in titles:
         for phrase in t.phrases:
-            entry = PhraseEntry(EntryKind.TITLE, f"title:{t.office}", sector=t.sector,
-                                office=t.office, office_country=t.country)
+            entry = PhraseEntry(
+                EntryKind.TITLE,
+                f"title:{t.office}",
+                sector=t.sector,
+                office=t.office,
+                office_country=t.country,
+            )
             index.add(phrase, entry)
 
 
@@ -242,7 +255,7 @@ def _holders(people: dict[str, PersonEntry]) -> dict[tuple[str, str], tuple[tupl
 def _places(countries: dict[str, CountryEntry]) -> dict[str, str]:
     places: dict[str, str] = {}
     for c in countries.values():
-        for name in [c.name, *c.aliases, *(c.capital and [c.capital] or []), *c.government]:
+        for name in [c.name, *c.aliases, *((c.capital and [c.capital]) or []), *c.government]:
             places.setdefault(name.lower(), c.code)
     return places
 
@@ -255,7 +268,9 @@ def _grammar(doc: dict[str, Any]) -> Grammar:
     pronouns_self = words("pronouns", "self")
     return Grammar(
         abbreviations=words("abbreviations"),
-        sentence_starters=words("determiners") | pronouns_self | words("pronouns", "person")
+        sentence_starters=words("determiners")
+        | pronouns_self
+        | words("pronouns", "person")
         | frozenset({"but", "and", "it", "they", "in", "on", "at", "for", "as", "if", "when"}),
         determiners=words("determiners"),
         prepositions=words("prepositions"),

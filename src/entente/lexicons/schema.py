@@ -84,7 +84,7 @@ class PatternEntry(_Entry):
     cameo: str = Field(pattern=r"^\d{2,4}$")
     verb: list[str] = []
     noun: list[str] = []
-    object: list[str] = []
+    objects: list[str] = Field(default=[], alias="object")
     particle: list[str] = []
     negated: bool = False
     source: RoleSpec | RoleAfter = "subject"
@@ -92,7 +92,7 @@ class PatternEntry(_Entry):
     refine: list[RefineRule] = []
     confidence: float = Field(default=0.9, gt=0, le=1)
 
-    @field_validator("verb", "noun", "object", "particle", mode="before")
+    @field_validator("verb", "noun", "objects", "particle", mode="before")
     @classmethod
     def _listify(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value

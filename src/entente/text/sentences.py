@@ -48,7 +48,11 @@ def iter_units(text: str, start: int = 0) -> Iterator[Unit]:
             prose = []
             continue
         kind = _line_kind(line)
-        if kind is SentenceKind.BODY and prose and _continues(text[prose[-1][0] : prose[-1][1]], line):
+        if (
+            kind is SentenceKind.BODY
+            and prose
+            and _continues(text[prose[-1][0] : prose[-1][1]], line)
+        ):
             prose.append((line_start, line_end))
             continue
         if prose:
@@ -86,7 +90,10 @@ def _line_kind(line: str) -> SentenceKind:
     if _BULLET_RE.match(line):
         return SentenceKind.BULLET
     last = stripped.rstrip("\"”’')]»")[-1:]
-    if last not in {".", "!", "?", ":", ",", ";", "…"} and len(stripped.split()) <= _HEADING_MAX_WORDS:
+    if (
+        last not in {".", "!", "?", ":", ",", ";", "…"}
+        and len(stripped.split()) <= _HEADING_MAX_WORDS
+    ):
         return SentenceKind.HEADING
     return SentenceKind.BODY
 
@@ -95,7 +102,7 @@ def _continues(previous: str, line: str) -> bool:
     """A hard-wrapped line continues the sentence of the line before it."""
     tail = previous.rstrip()
     first = line.lstrip()[:1]
-    return bool(tail) and tail[-1] not in ".!?:”\"" and first.islower()
+    return bool(tail) and tail[-1] not in '.!?:”"' and first.islower()
 
 
 def split_unit(

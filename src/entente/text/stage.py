@@ -22,11 +22,12 @@ def analyze_text(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         builder.add_meta(date_line.span, SentenceKind.META)
         date = date or date_line.date
     dateline: Dateline | None = None
-    for unit in iter_units(text):
-        if date_line is not None and unit.start <= date_line.span.start < unit.end:
-            unit = _after(text, unit, date_line.span.end)
-            if unit is None:
-                continue
+    for whole in iter_units(text):
+        unit: Unit | None = whole
+        if date_line is not None and whole.start <= date_line.span.start < whole.end:
+            unit = _after(text, whole, date_line.span.end)
+        if unit is None:
+            continue
         if dateline is None and unit.kind is SentenceKind.BODY and unit.start >= body_start:
             place = find_dateline(text, unit.start)
             if place is not None:
@@ -35,12 +36,14 @@ def analyze_text(analysis: Analysis, lexicon: Lexicon) -> Analysis:
                     country = lexicon.places.get(place.region.lower())
                 dateline = Dateline(_trim(text, place.span), place.place, country)
                 builder.add_meta(dateline.span, SentenceKind.DATELINE, unit.paragraph)
-                unit = _after(text, unit, place.span.end)
-                if unit is None:
+                rest = _after(text, unit, place.span.end)
+                if rest is None:
                     continue
+                unit = rest
         body_start = unit.end
-        for raw in split_unit(text, unit, lexicon.grammar.abbreviations,
-                              lexicon.grammar.sentence_starters):
+        for raw in split_unit(
+            text, unit, lexicon.grammar.abbreviations, lexicon.grammar.sentence_starters
+        ):
             builder.add_sentence(raw, unit)
     return analysis.with_layer(
         LAYER,
@@ -89,8 +92,9 @@ class _Builder:
         for start, end, token_kind in raw:
             surface = self.text[start:end]
             self.tokens.append(
-                Token(len(self.tokens), Span(start, end), surface, to_norm(surface), token_kind,
-                      index)
+                Token(
+                    len(self.tokens), Span(start, end), surface, to_norm(surface), token_kind, index
+                )
             )
         span = Span(raw[0][0], raw[-1][1])
         self.sentences.append(Sentence(index, span, kind, paragraph, first, len(self.tokens)))

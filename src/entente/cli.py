@@ -1,0 +1,302 @@
+"""The ``entente`` command: thin shells over the library.
+
+Data goes to standard output, messages to standard error. Exit codes: 0 success, 1 an
+error that stopped the command, 2 some inputs failed (the rest were stored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from entente import __version__
+from entente.errors import EntenteError, InputError
+from entente.evaluation import evaluate_file
+from entente.pipeline import Pipeline
+from entente.runner import code_paths
+from entente.store.database import Store, default_db_path
+from entente.store.reader import EVENT_COLUMNS, EventFilter, dyad_counts, find_article, find_events
+
+EXIT_OK, EXIT_ERROR, EXIT_INPUTS_FAILED = 0, 1, 2
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="entente",
+        description="Code international-relations news into CAMEO/PLOVER events with evidence.",
+    )
+    parser.add_argument("--version", action="version", version=f"entente {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="database file (default: $ENTENTE_DB or ./entente.duckdb)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    code = sub.add_parser(
+        "code", help="code files and folders (.txt, .md, .jsonl) into the database"
+    )
+    code.add_argument("paths", nargs="+", type=Path, help="files or folders to read")
+    code.add_argument(
+        "--max-bytes",
+        type=int,
+        default=10 * 1024 * 1024,
+        help="skip files larger than this (default 10 MiB)",
+    )
+    code.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+    events = sub.add_parser("events", help="list coded events")
+    events.add_argument("--dyad", help="two actor codes, e.g. IND-USA (either direction)")
+    events.add_argument("--actor", help="an actor code as source or target, e.g. RUS")
+    events.add_argument("--code", help="a CAMEO code prefix, e.g. 04 or 163")
+    events.add_argument("--since", help="first date, YYYY-MM-DD")
+    events.add_argument("--until", help="last date, YYYY-MM-DD")
+    events.add_argument(
+        "--all",
+        action="store_true",
+        help="include negated, hypothetical, future and reported events",
+    )
+    events.add_argument("--limit", type=int, default=None, help="at most this many events")
+    _format_option(events)
+
+    article = sub.add_parser("article", help="show an article with its evidence marked")
+    article.add_argument("id", help="article id, or source id (a prefix is enough)")
+
+    evaluate = sub.add_parser("eval", help="score the coder against a gold file")
+    evaluate.add_argument("gold", type=Path, help="gold annotations, JSON lines")
+    evaluate.add_argument("--format", choices=("table", "json"), default="table")
+    evaluate.add_argument(
+        "--show", type=int, default=20, help="how many misses and false events to list (default 20)"
+    )
+
+    demo = sub.add_parser("demo", help="code the example articles and show what was found")
+    demo.add_argument("--articles", type=Path, default=EXAMPLES, help="folder of articles")
+    return parser
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "jsonl"),
+        default="table",
+        help="output format (default table)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = {
+        "code": cmd_code,
+        "events": cmd_events,
+        "article": cmd_article,
+        "eval": cmd_eval,
+        "demo": cmd_demo,
+    }[args.command]
+    try:
+        return handler(args)
+    except EntenteError as exc:
+        print(f"entente: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _db(args: argparse.Namespace) -> Path:
+    return args.db or default_db_path()
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    summary = _code(args.paths, _db(args), args.max_bytes, quiet=args.quiet)
+    return EXIT_INPUTS_FAILED if summary.failed else EXIT_OK
+
+
+def _code(paths: list[Path], db: Path, max_bytes: int, *, quiet: bool) -> Any:
+    from tqdm import tqdm
+
+    pipeline = Pipeline.default()
+    with (
+        Store(db) as store,
+        tqdm(unit=" inputs", disable=quiet or None, file=sys.stderr, leave=False) as bar,
+    ):
+
+        def report(error: InputError) -> None:
+            bar.write(f"entente: skipped {error.source}: {error.reason}", file=sys.stderr)
+
+        summary = code_paths(
+            paths,
+            store,
+            pipeline,
+            max_bytes=max_bytes,
+            on_error=report,
+            on_progress=lambda n: _advance(bar, n),
+        )
+    if not quiet:
+        print(
+            f"coded {summary.articles} articles into {db}: {summary.events} events "
+            f"({summary.asserted} asserted), {summary.quotes} quotes; "
+            f"{summary.failed} inputs failed",
+            file=sys.stderr,
+        )
+    return summary
+
+
+def _advance(bar: Any, n: int) -> None:
+    bar.update(n)
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    filters = EventFilter(
+        dyad=args.dyad,
+        actor=args.actor,
+        code=args.code,
+        since=args.since,
+        until=args.until,
+        include_all=args.all,
+        limit=args.limit,
+    )
+    with Store(_db(args), read_only=True) as store:
+        rows = find_events(store, filters)
+    write_rows(rows, args.format, EVENT_COLUMNS)
+    return EXIT_OK
+
+
+def write_rows(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
+    out = sys.stdout
+    if fmt == "json":
+        json.dump(rows, out, default=str, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        _table(rows)
+
+
+def _table(rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        print(
+            f"{row['date'] or '          '}  {row['source']:>7} → {row['target']:<7} "
+            f"{row['cameo']:<4} {row['plover'] or '-':<9} {row['goldstein']:+5.1f} "
+            f"{row['factuality']:<12} {row['rule']}"
+        )
+        print(f"            «{row['trigger']}» in: {_shorten(row['evidence'], 150)}")
+    print(f"{len(rows)} events", file=sys.stderr)
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_article(args: argparse.Namespace) -> int:
+    with Store(_db(args), read_only=True) as store:
+        found = find_article(store, args.id)
+    if found is None:
+        raise EntenteError(f"no article with id or source id {args.id!r}")
+    article, events, quotes = found
+    print(f"{article['source_id']}  ({article['article_id']}, {article['date'] or 'no date'})")
+    print(_mark(article["text"], events))
+    print("\nevents:")
+    for e in events:
+        print(
+            f"  [{e['n']}] {e['source']} → {e['target']} {e['cameo']} {e['plover'] or '-'} "
+            f"{e['factuality']} conf {e['confidence']:.2f} rule {e['rule']}: «{e['trigger']}»"
+        )
+    print("quotes:")
+    for q in quotes:
+        print(
+            f"  {q['speaker_text'] or '(no speaker)'} [{q['speaker_code'] or '-'}]: "
+            f"“{_shorten(q['text'], 120)}”"
+        )
+    return EXIT_OK
+
+
+def _mark(text: str, events: list[dict[str, Any]]) -> str:
+    """The text with each trigger bracketed and numbered: ``[[working]]¹``."""
+    marks = sorted({(e["trigger_start"], e["trigger_end"], e["n"]) for e in events}, reverse=True)
+    last_start = len(text) + 1
+    for start, end, n in marks:
+        if end <= last_start:
+            text = f"{text[:start]}[[{text[start:end]}]]{n}{text[end:]}"
+            last_start = start
+    return text
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    report = evaluate_file(args.gold, Pipeline.default()).as_dict()
+    if args.format == "json":
+        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    print(f"{report['gold_file']}: {report['n_records']} records")
+    for name, m in report["events"].items():
+        print(
+            f"  events {name:<10} P {m['precision']:.3f}  R {m['recall']:.3f}  "
+            f"F1 {m['f1']:.3f}  (pred {m['n_pred']}, gold {m['n_gold']})"
+        )
+    q, a = report["quotes"], report["actors"]
+    print(
+        f"  quotes: {q['found']}/{q['n_gold']} found, speaker correct {q['speaker_correct']} "
+        f"({q['speaker_accuracy']:.3f})"
+    )
+    print(f"  actors: {a['correct']}/{a['n_gold']} ({a['accuracy']:.3f})")
+    print(f"  absent hits: {report['absent_hits']} ({report['absent_hit_rate']:.1%} of records)")
+    for title, key in (("per root", "per_root"), ("per phenomenon", "per_phenomenon")):
+        print(f"  {title}:")
+        for name, m in report[key].items():
+            print(
+                f"    {name:<14} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} "
+                f"(pred {m['n_pred']}, gold {m['n_gold']})"
+            )
+    for title, key in (
+        ("absent hits", "absent"),
+        ("misses", "misses"),
+        ("false events", "false_events"),
+        ("quote errors", "quote_errors"),
+    ):
+        items = report[key]
+        if items:
+            print(f"  {title} ({len(items)}):")
+            for item in items[: args.show]:
+                print(f"    {item}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    if not args.articles.is_dir():
+        raise EntenteError(f"{args.articles}: no folder of example articles here")
+    db = _db(args)
+    summary = _code([args.articles], db, 10 * 1024 * 1024, quiet=False)
+    with Store(db, read_only=True) as store:
+        dyads = dyad_counts(store)
+        print("\nEvents per dyad (asserted; both directions):")
+        for d in dyads[:12]:
+            print(
+                f"  {d['dyad']:<9} {d['n_events']:>3} events  coop {d['cooperative']:>3}  "
+                f"conflict {d['conflictual']:>3}  mean Goldstein {d['goldstein_mean']:+.2f}"
+            )
+        for dyad in ("IND-USA", "IND-RUS"):
+            rows = find_events(store, EventFilter(dyad=dyad))
+            print(f"\n{dyad}: {len(rows)} asserted events, in date order")
+            for row in rows:
+                print(
+                    f"  {row['date']}  {row['source']:>7} → {row['target']:<7} "
+                    f"{row['cameo']} {row['plover'] or '-':<9} {row['goldstein']:+5.1f}  "
+                    f"«{row['trigger']}»"
+                )
+                print(f"              {_shorten(row['evidence'], 140)}")
+    print(f"\nTry: entente --db {db} events --dyad IND-USA --format jsonl", file=sys.stderr)
+    return EXIT_INPUTS_FAILED if summary.failed else EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

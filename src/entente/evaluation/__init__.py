@@ -1,0 +1,5 @@
+"""Scoring entente against hand-checked gold annotations (``entente eval``)."""
+
+from entente.evaluation.score import Report, evaluate_file
+
+__all__ = ["Report", "evaluate_file"]

@@ -1,0 +1,269 @@
+"""Precision, recall and F1 of coded events, quotes and actors against gold.
+
+The rules of ``../shared/gold/README.md``: actors compare on their first three letters;
+an event matches when source and target match and the predicted CAMEO code starts with
+an acceptable code (at the root level: the same first two digits); where gold lists no
+CAMEO code the PLOVER type decides; ``symmetric`` accepts either direction. Every
+asserted prediction matching no gold or optional event is a false positive; every gold
+event not found is a miss; predictions hitting an ``absent`` entry are listed apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from entente.evaluation.gold import GoldEvent, GoldRecord, read_gold
+from entente.model import Analysis, Event
+from entente.pipeline import Pipeline
+
+Matcher = Callable[[Event, GoldEvent], bool]
+
+
+@dataclass
+class Counts:
+    tp_pred: int = 0  # predictions that match
+    n_pred: int = 0
+    tp_gold: int = 0  # gold events found
+    n_gold: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp_pred += other.tp_pred
+        self.n_pred += other.n_pred
+        self.tp_gold += other.tp_gold
+        self.n_gold += other.n_gold
+
+    def as_dict(self) -> dict[str, float | int]:
+        p = self.tp_pred / self.n_pred if self.n_pred else 1.0
+        r = self.tp_gold / self.n_gold if self.n_gold else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "n_pred": self.n_pred,
+            "n_gold": self.n_gold,
+        }
+
+
+@dataclass
+class Report:
+    """Every figure of one evaluation run; ``as_dict`` is the JSON form."""
+
+    gold_file: str
+    n_records: int = 0
+    metrics: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    per_root: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    per_phenomenon: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    quotes: list[int] = field(default_factory=lambda: [0, 0, 0])  # found, speaker ok, gold
+    actors: list[int] = field(default_factory=lambda: [0, 0])  # correct, gold
+    misses: list[str] = field(default_factory=list)
+    false_events: list[str] = field(default_factory=list)
+    absent_hits: list[str] = field(default_factory=list)
+    quote_errors: list[str] = field(default_factory=list)
+    records_with_absent_hits: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "gold_file": self.gold_file,
+            "n_records": self.n_records,
+            "events": {k: v.as_dict() for k, v in sorted(self.metrics.items())},
+            "per_root": {k: v.as_dict() for k, v in sorted(self.per_root.items())},
+            "per_phenomenon": {k: v.as_dict() for k, v in sorted(self.per_phenomenon.items())},
+            "quotes": {
+                "n_gold": self.quotes[2],
+                "found": self.quotes[0],
+                "speaker_correct": self.quotes[1],
+                "speaker_accuracy": _ratio(self.quotes[1], self.quotes[2]),
+            },
+            "actors": {
+                "n_gold": self.actors[1],
+                "correct": self.actors[0],
+                "accuracy": _ratio(self.actors[0], self.actors[1]),
+            },
+            "absent_hits": len(self.absent_hits),
+            "absent_hit_rate": _ratio(self.records_with_absent_hits, self.n_records),
+            "misses": self.misses,
+            "false_events": self.false_events,
+            "absent": self.absent_hits,
+            "quote_errors": self.quote_errors,
+        }
+
+
+def evaluate_file(path: Path, pipeline: Pipeline) -> Report:
+    report = Report(gold_file=str(path))
+    for record in read_gold(path):
+        evaluate_record(record, pipeline.analyze(record.article), report)
+    return report
+
+
+def evaluate_record(record: GoldRecord, analysis: Analysis, report: Report) -> None:
+    report.n_records += 1
+    predicted = [e for e in analysis.events if e.is_asserted]
+    levels = {
+        "root": _root_match,
+        "code": _code_match,
+        "plover": _plover_match,
+    }
+    for name, matcher in levels.items():
+        counts = _score(record.events, record.optional, predicted, matcher)
+        report.metrics[name].add(counts)
+        for phenomenon in record.phenomena:
+            if name == "root":
+                report.per_phenomenon[phenomenon].add(counts)
+    core = [g for g in record.events if g.level == "core"]
+    report.metrics["root_core"].add(_score(tuple(core), record.optional, predicted, _root_match))
+    _per_root(record, predicted, report)
+    _list_errors(record, analysis, predicted, report)
+    _score_quotes(record, analysis, report)
+    _score_actors(record, analysis, report)
+
+
+def _score(
+    gold: tuple[GoldEvent, ...],
+    optional: tuple[GoldEvent, ...],
+    predicted: list[Event],
+    match: Matcher,
+) -> Counts:
+    everything = gold + optional
+    return Counts(
+        tp_pred=sum(1 for e in predicted if any(match(e, g) for g in everything)),
+        n_pred=len(predicted),
+        tp_gold=sum(1 for g in gold if any(match(e, g) for e in predicted)),
+        n_gold=len(gold),
+    )
+
+
+def _per_root(record: GoldRecord, predicted: list[Event], report: Report) -> None:
+    everything = record.events + record.optional
+    for g in record.events:
+        root = g.cameo[0][:2] if g.cameo else "--"
+        c = report.per_root[root]
+        c.n_gold += 1
+        c.tp_gold += any(_root_match(e, g) for e in predicted)
+    for e in predicted:
+        c = report.per_root[e.cameo_root]
+        c.n_pred += 1
+        c.tp_pred += any(_root_match(e, g) for g in everything)
+
+
+def _list_errors(
+    record: GoldRecord, analysis: Analysis, predicted: list[Event], report: Report
+) -> None:
+    everything = record.events + record.optional
+    text = analysis.text
+    for g in record.events:
+        if not any(_root_match(e, g) for e in predicted):
+            report.misses.append(f"{record.record_id}: {g.label()} [{g.level}] «{g.evidence}»")
+    for e in predicted:
+        if not any(_root_match(e, g) for g in everything):
+            report.false_events.append(f"{record.record_id}: {_describe(e, text)}")
+    hits = [e for e in predicted for a in record.absent if _absent_match(e, a)]
+    for e in hits:
+        report.absent_hits.append(f"{record.record_id}: {_describe(e, text)}")
+    report.records_with_absent_hits += bool(hits)
+
+
+def _describe(e: Event, text: str) -> str:
+    return (
+        f"{e.source.code}->{e.target.code} {e.cameo} ({e.provenance.rule}) "
+        f"«{e.trigger.text_of(text)}»"
+    )
+
+
+def _actors_match(e: Event, g: GoldEvent) -> bool:
+    forward = e.source.root == g.source and e.target.root == g.target
+    backward = g.symmetric and e.source.root == g.target and e.target.root == g.source
+    return forward or backward
+
+
+def _root_match(e: Event, g: GoldEvent) -> bool:
+    if not _actors_match(e, g):
+        return False
+    if g.cameo:
+        return any(e.cameo[:2] == code[:2] for code in g.cameo)
+    return e.plover in g.plover
+
+
+def _code_match(e: Event, g: GoldEvent) -> bool:
+    if not _actors_match(e, g):
+        return False
+    if g.cameo:
+        return any(e.cameo.startswith(code) for code in g.cameo)
+    return e.plover in g.plover
+
+
+def _plover_match(e: Event, g: GoldEvent) -> bool:
+    if not _actors_match(e, g):
+        return False
+    return e.plover in g.plover if g.plover else _code_match(e, g)
+
+
+def _absent_match(e: Event, a: GoldEvent) -> bool:
+    return _actors_match(e, a) and any(e.cameo.startswith(code) for code in a.cameo)
+
+
+def _score_quotes(record: GoldRecord, analysis: Analysis, report: Report) -> None:
+    for g in record.quotes:
+        report.quotes[2] += 1
+        quote = next((q for q in analysis.quotes if _same_text(q.text, g["text"])), None)
+        if quote is None:
+            report.quote_errors.append(f"{record.record_id}: not found «{g['text'][:60]}»")
+            continue
+        report.quotes[0] += 1
+        if _speaker_ok(
+            g,
+            quote.speaker_text,
+            quote.speaker.code if quote.speaker else None,
+            quote.speaker.name if quote.speaker else None,
+        ):
+            report.quotes[1] += 1
+        else:
+            report.quote_errors.append(
+                f"{record.record_id}: speaker {quote.speaker_text!r} for «{g['text'][:60]}», "
+                f"gold {g.get('speaker')!r}"
+            )
+
+
+def _speaker_ok(g: dict[str, Any], text: str | None, code: str | None, name: str | None) -> bool:
+    gold_code = g.get("speaker_code")
+    if gold_code:
+        return code is not None and code[:3] == str(gold_code)[:3]
+    return _norm(text or "") == _norm(str(g.get("speaker") or "")) or (
+        name is not None and _norm(name) == _norm(str(g.get("speaker") or ""))
+    )
+
+
+def _score_actors(record: GoldRecord, analysis: Analysis, report: Report) -> None:
+    for g in record.actors:
+        report.actors[1] += 1
+        wanted = g["code"] if isinstance(g["code"], list) else [g["code"]]
+        roots = {str(c)[:3] for c in wanted if c}
+        gold_text = _norm(g["text"])
+        for m in analysis.mentions:
+            text = _norm(m.text)
+            if (
+                (gold_text in text or text in gold_text)
+                and text
+                and roots <= {a.root for a in m.actors}
+            ):
+                report.actors[0] += 1
+                break
+
+
+def _same_text(a: str, b: str) -> bool:
+    x, y = _norm(a), _norm(b)
+    return bool(x) and bool(y) and (x == y or x in y or y in x)
+
+
+def _norm(text: str) -> str:
+    folded = text.lower().replace("’", "'").replace("‘", "'")
+    return re.sub(r"[^\w']+", " ", folded).strip()
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 1.0

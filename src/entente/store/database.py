@@ -1,0 +1,171 @@
+"""The embedded DuckDB store: migrations, idempotent writes, runs and input errors.
+
+Writes are keyed by article: storing an analysis deletes every row of that article and
+inserts the new ones in one transaction, so coding the same input twice leaves the
+tables identical and an interrupted batch leaves nothing half-written. Rows go in
+bulk through Arrow (DuckDB's row-at-a-time inserts are slow).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from entente import __version__
+from entente.errors import StoreError
+from entente.model import Analysis, make_id
+from entente.store.rows import TABLE_ROWS, article_row
+
+DEFAULT_DB = "entente.duckdb"
+_MIGRATION_RE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+DATA_TABLES = ("articles", "sentences", "mentions", "quotes", "events", "input_errors")
+
+
+def default_db_path() -> Path:
+    """``ENTENTE_DB`` if set, else ``./entente.duckdb``."""
+    return Path(os.environ.get("ENTENTE_DB") or DEFAULT_DB)
+
+
+class Store:
+    """One open database. Use as a context manager; writers hold the file exclusively."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no database here; run `entente code` first")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open database ({exc})") from exc
+        if not read_only:
+            self.migrate()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema ---------------------------------------------------------------------
+    def migrate(self) -> list[int]:
+        """Apply the numbered migrations not yet applied; return their numbers."""
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER, name VARCHAR)"
+        )
+        done = {
+            row[0] for row in self.con.execute("SELECT version FROM schema_migrations").fetchall()
+        }
+        applied = []
+        for version, name, sql in _migrations():
+            if version in done:
+                continue
+            self.con.execute("BEGIN")
+            self.con.execute(sql)
+            self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [version, name])
+            self.con.execute("COMMIT")
+            applied.append(version)
+        return applied
+
+    # -- writing --------------------------------------------------------------------
+    def write(self, analyses: Sequence[Analysis]) -> None:
+        """Store analyses, replacing every row of their articles, in one transaction."""
+        if not analyses:
+            return
+        ids = sorted({a.article.article_id for a in analyses})
+        latest = {a.article.article_id: a for a in analyses}
+        tables: dict[str, list[dict[str, Any]]] = {"articles": []}
+        tables |= {name: [] for name in TABLE_ROWS}
+        for a in latest.values():
+            tables["articles"].append(article_row(a))
+            for name, to_rows in TABLE_ROWS.items():
+                tables[name].extend(to_rows(a))
+        self.con.execute("BEGIN")
+        try:
+            for name in tables:
+                self.con.execute(
+                    f"DELETE FROM {name} WHERE article_id IN (SELECT unnest(?))", [ids]
+                )
+            for name, rows in tables.items():
+                self._insert(name, rows)
+            sources = sorted({a.article.origin for a in analyses if a.article.origin})
+            self.con.execute(
+                "DELETE FROM input_errors WHERE source IN (SELECT unnest(?))", [sources]
+            )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        batch = pa.Table.from_pylist(rows)
+        self.con.register("_batch", batch)
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
+        finally:
+            self.con.unregister("_batch")
+
+    def record_error(self, source: str, reason: str, run_id: str) -> None:
+        """Keep one row per failing input (the latest reason)."""
+        self.con.execute("DELETE FROM input_errors WHERE source = ?", [source])
+        self.con.execute("INSERT INTO input_errors VALUES (?, ?, ?)", [source, reason, run_id])
+
+    def start_run(self, lexicon_digest: str, settings: dict[str, Any]) -> str:
+        started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        run_id = make_id("r", started.isoformat(), os.getpid())
+        self.con.execute(
+            "INSERT INTO runs (run_id, started_at, version, lexicon_digest, settings) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [run_id, started, __version__, lexicon_digest, json.dumps(settings, sort_keys=True)],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, counts: dict[str, int]) -> None:
+        finished = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, n_inputs = ?, n_articles = ?, n_events = ?, "
+            "n_failed = ? WHERE run_id = ?",
+            [
+                finished,
+                counts.get("inputs", 0),
+                counts.get("articles", 0),
+                counts.get("events", 0),
+                counts.get("failed", 0),
+                run_id,
+            ],
+        )
+
+    # -- reading --------------------------------------------------------------------
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a read query as dictionaries."""
+        cursor = self.con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def table_dump(self, table: str) -> list[tuple[Any, ...]]:
+        """Every row of a table in a stable order (for comparisons)."""
+        if table not in DATA_TABLES:
+            raise StoreError(f"unknown table {table}")
+        return sorted(self.con.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    found = []
+    for entry in resources.files("entente.store").joinpath("schema").iterdir():
+        match = _MIGRATION_RE.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), match.group(2), entry.read_text(encoding="utf-8")))
+    return sorted(found)

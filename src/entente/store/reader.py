@@ -1,0 +1,147 @@
+"""Read queries over the store: events with filters, one article, dyad counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from entente.errors import EntenteError
+from entente.store.database import Store
+
+EVENT_COLUMNS = (
+    "event_id",
+    "article_id",
+    "source_id",
+    "date",
+    "source",
+    "target",
+    "source_name",
+    "target_name",
+    "cameo",
+    "plover",
+    "goldstein",
+    "quad_class",
+    "factuality",
+    "confidence",
+    "evidence",
+    "trigger",
+    "rule",
+    "quote_id",
+)
+
+_EVENT_SQL = """
+SELECT e.event_id, e.article_id, a.source_id, e.date,
+       e.source_code AS source, e.target_code AS target, e.source_name, e.target_name,
+       e.cameo, e.plover, e.goldstein, e.quad_class, e.factuality, e.confidence,
+       substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence,
+       substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger,
+       e.rule, e.quote_id, e.trigger_start, e.trigger_end
+FROM events e JOIN articles a USING (article_id)
+"""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    dyad: str | None = None
+    actor: str | None = None
+    code: str | None = None
+    since: str | None = None
+    until: str | None = None
+    include_all: bool = False
+    limit: int | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if not self.include_all:
+            clauses.append("e.factuality = 'asserted'")
+        if self.dyad:
+            a, b = _dyad(self.dyad)
+            clauses.append(
+                "((e.source_country = ? OR left(e.source_code, 3) = ?) AND "
+                "(e.target_country = ? OR left(e.target_code, 3) = ?) OR "
+                "(e.source_country = ? OR left(e.source_code, 3) = ?) AND "
+                "(e.target_country = ? OR left(e.target_code, 3) = ?))"
+            )
+            params += [a, a, b, b, b, b, a, a]
+        if self.actor:
+            code = self.actor.upper()
+            clauses.append("(left(e.source_code, ?) = ? OR left(e.target_code, ?) = ?)")
+            params += [len(code), code, len(code), code]
+        if self.code:
+            clauses.append("starts_with(e.cameo, ?)")
+            params.append(self.code)
+        for bound, op in ((self.since, ">="), (self.until, "<=")):
+            if bound:
+                clauses.append(f"e.date {op} ?")
+                params.append(_date(bound))
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def find_events(store: Store, filters: EventFilter) -> list[dict[str, Any]]:
+    where, params = filters.where()
+    sql = (
+        _EVENT_SQL + where + " ORDER BY e.date NULLS LAST, a.source_id, e.trigger_start, e.event_id"
+    )
+    if filters.limit is not None:
+        sql += f" LIMIT {int(filters.limit)}"
+    rows = store.query(sql, params)
+    for row in rows:
+        row.pop("trigger_start")
+        row.pop("trigger_end")
+    return rows
+
+
+def find_article(
+    store: Store, ident: str
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]] | None:
+    articles = store.query(
+        "SELECT * FROM articles WHERE article_id = ? OR source_id = ? "
+        "OR starts_with(article_id, ?) OR starts_with(source_id, ?) ORDER BY source_id LIMIT 2",
+        [ident, ident, ident, ident],
+    )
+    if not articles:
+        return None
+    if len(articles) > 1 and ident not in (articles[0]["article_id"], articles[0]["source_id"]):
+        raise EntenteError(f"{ident!r} matches several articles; give more of the id")
+    article = articles[0]
+    events = store.query(
+        _EVENT_SQL + " WHERE e.article_id = ? ORDER BY e.trigger_start", [article["article_id"]]
+    )
+    for n, event in enumerate(events, start=1):
+        event["n"] = n
+    quotes = store.query(
+        "SELECT * FROM quotes WHERE article_id = ? ORDER BY start_char", [article["article_id"]]
+    )
+    return article, events, quotes
+
+
+def dyad_counts(store: Store) -> list[dict[str, Any]]:
+    """Asserted events per undirected pair of countries or bodies."""
+    return store.query(
+        """
+        SELECT least(left(source_code, 3), left(target_code, 3)) || '-' ||
+               greatest(left(source_code, 3), left(target_code, 3)) AS dyad,
+               count(*) AS n_events,
+               count(*) FILTER (WHERE quad_class <= 2) AS cooperative,
+               count(*) FILTER (WHERE quad_class >= 3) AS conflictual,
+               avg(goldstein) AS goldstein_mean
+        FROM events WHERE factuality = 'asserted'
+        GROUP BY dyad ORDER BY n_events DESC, dyad
+        """
+    )
+
+
+def _dyad(text: str) -> tuple[str, str]:
+    parts = [p.strip().upper() for p in text.replace("–", "-").split("-")]
+    if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
+        raise EntenteError(f"--dyad {text!r}: expected two three-letter codes such as IND-USA")
+    return parts[0], parts[1]
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise EntenteError(f"{text!r} is not a date (YYYY-MM-DD)") from None

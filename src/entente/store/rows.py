@@ -1,0 +1,125 @@
+"""Records to table rows (column order matches ``schema/*.sql``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from entente.model import Analysis, Event
+
+Row = dict[str, Any]
+
+
+def article_row(a: Analysis) -> Row:
+    art = a.article
+    return {
+        "article_id": art.article_id,
+        "source_id": art.source_id,
+        "origin": art.origin,
+        "title": art.title,
+        "url": art.url,
+        "date": a.date,
+        "dateline_place": a.dateline.place if a.dateline else None,
+        "dateline_country": a.dateline.country if a.dateline else None,
+        "text": art.text,
+        "n_sentences": len(a.sentences),
+        "n_mentions": len(a.mentions),
+        "n_quotes": len(a.quotes),
+        "n_events": len(a.events),
+    }
+
+
+def sentence_rows(a: Analysis) -> Iterable[Row]:
+    for s in a.sentences:
+        yield {
+            "article_id": a.article.article_id,
+            "sentence": s.index,
+            "start_char": s.span.start,
+            "end_char": s.span.end,
+            "kind": s.kind.value,
+            "paragraph": s.paragraph,
+        }
+
+
+def mention_rows(a: Analysis) -> Iterable[Row]:
+    for m in a.mentions:
+        yield {
+            "mention_id": m.mention_id,
+            "article_id": a.article.article_id,
+            "sentence": m.sentence,
+            "start_char": m.span.start,
+            "end_char": m.span.end,
+            "text": m.text,
+            "kind": m.kind.value,
+            "codes": [x.code for x in m.actors],
+            "entity_ids": [x.entity_id or "" for x in m.actors],
+            "rule": m.provenance.rule,
+        }
+
+
+def quote_rows(a: Analysis) -> Iterable[Row]:
+    for q in a.quotes:
+        yield {
+            "quote_id": q.quote_id,
+            "article_id": a.article.article_id,
+            "start_char": q.span.start,
+            "end_char": q.span.end,
+            "text": q.text,
+            "speaker_text": q.speaker_text,
+            "speaker_code": q.speaker.code if q.speaker else None,
+            "speaker_entity": q.speaker.entity_id if q.speaker else None,
+            "speaker_start": q.speaker_span.start if q.speaker_span else None,
+            "speaker_end": q.speaker_span.end if q.speaker_span else None,
+            "rule": q.provenance.rule,
+        }
+
+
+def event_rows(a: Analysis) -> Iterable[Row]:
+    for e in a.events:
+        yield event_row(e)
+
+
+def event_row(e: Event) -> Row:
+    row: Row = {
+        "event_id": e.event_id,
+        "article_id": e.article_id,
+        "sentence": e.sentence,
+        "date": e.date,
+    }
+    for role, actor, span in (
+        ("source", e.source, e.source_span),
+        ("target", e.target, e.target_span),
+    ):
+        row |= {
+            f"{role}_code": actor.code,
+            f"{role}_country": actor.country,
+            f"{role}_sector": actor.sector,
+            f"{role}_entity": actor.entity_id,
+            f"{role}_name": actor.name,
+            f"{role}_start": span.start if span else None,
+            f"{role}_end": span.end if span else None,
+        }
+    row |= {
+        "cameo": e.cameo,
+        "cameo_root": e.cameo_root,
+        "plover": e.plover,
+        "goldstein": e.goldstein,
+        "quad_class": e.quad_class,
+        "factuality": e.factuality.value,
+        "confidence": e.confidence,
+        "trigger_start": e.trigger.start,
+        "trigger_end": e.trigger.end,
+        "evidence_start": e.evidence.start,
+        "evidence_end": e.evidence.end,
+        "rule": e.provenance.rule,
+        "quote_id": e.quote_id,
+    }
+    return row
+
+
+TABLE_ROWS = {
+    "sentences": sentence_rows,
+    "mentions": mention_rows,
+    "quotes": quote_rows,
+    "events": event_rows,
+}
