@@ -1,0 +1,46 @@
+"""Shared fixtures: the lexicon and pipeline once per session, inputs built by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from entente.lexicons.lexicon import Lexicon, load_lexicon
+from entente.model import Analysis, Article
+from entente.pipeline import Pipeline
+from entente.text.normalize import normalize_text
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "gold").is_dir(),
+    reason="../shared (seeds, gold, corpus) is not beside the checkout",
+)
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def pipeline(lexicon: Lexicon) -> Pipeline:
+    return Pipeline(lexicon)
+
+
+@pytest.fixture
+def analyze(pipeline: Pipeline):  # type: ignore[no-untyped-def]
+    """Run the whole pipeline on a text, with an optional ISO date."""
+
+    def run(text: str, date: str | None = None) -> Analysis:
+        day = dt.date.fromisoformat(date) if date else None
+        article = Article.create(normalize_text(text), source_id="test", date=day)
+        return pipeline.analyze(article)
+
+    return run
+
+
+def asserted(analysis: Analysis) -> set[tuple[str, str, str]]:
+    """(source root, target root, CAMEO root) of the asserted events."""
+    return {(e.source.root, e.target.root, e.cameo_root) for e in analysis.events if e.is_asserted}

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from entente.cli import main
+from entente.store.database import DATA_TABLES, Store
+
+GOOD = {
+    "a.txt": "date 2025-08-06 WASHINGTON: The United States imposed tariffs on Indian goods.",
+    "b.md": "# Talks\n\ndate 2024-07-09\n\nMOSCOW: Modi held talks with Putin in Moscow.",
+}
+
+
+def write_inputs(folder: Path, bad: dict[str, bytes] | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in GOOD.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    for name, data in (bad or {}).items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    with Store(db, read_only=True) as store:
+        return {table: store.table_dump(table) for table in DATA_TABLES}
+
+
+def test_coding_twice_leaves_identical_tables(tmp_path: Path) -> None:
+    folder = write_inputs(tmp_path / "in")
+    db = tmp_path / "e.duckdb"
+    assert main(["--db", str(db), "code", "--quiet", str(folder)]) == 0
+    first = dump(db)
+    assert main(["--db", str(db), "code", "--quiet", str(folder)]) == 0
+    assert dump(db) == first
+    assert len(first["articles"]) == 2
+    assert len(first["events"]) >= 2
+    with Store(db, read_only=True) as store:
+        assert store.query("SELECT count(*) AS n FROM runs")[0]["n"] == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("binary.txt", b"\x00\x01\x02PNG", "binary"),
+        ("empty.txt", b"   \n", "empty"),
+        ("latin.txt", "Café à Paris".encode("latin-1"), "UTF-8"),
+        ("huge.txt", b"word " * 400, "limit"),
+        (
+            "broken.jsonl",
+            b'{"id": "x", "text": "India met Russia."}\n{"id": oops\n',
+            "malformed JSON",
+        ),
+    ],
+)
+def test_bad_input_is_reported_and_the_good_are_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, reason: str
+) -> None:
+    folder = write_inputs(tmp_path / "in", {name: data})
+    db = tmp_path / "e.duckdb"
+    code = main(["--db", str(db), "code", "--max-bytes", "1000", str(folder)])
+    assert code == 2
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if "skipped" in line]
+    assert len(lines) == 1
+    assert name in lines[0]
+    assert reason in lines[0]
+    tables = dump(db)
+    assert len(tables["input_errors"]) == 1
+    assert {row[1] for row in tables["articles"]} >= set(GOOD)
+
+
+def test_nothing_stored_is_lost_when_a_later_run_fails(tmp_path: Path) -> None:
+    folder = write_inputs(tmp_path / "in")
+    db = tmp_path / "e.duckdb"
+    main(["--db", str(db), "code", "--quiet", str(folder)])
+    before = dump(db)
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x00")
+    assert main(["--db", str(db), "code", "--quiet", str(tmp_path / "bad.txt")]) == 2
+    after = dump(db)
+    assert {k: v for k, v in after.items() if k != "input_errors"} == {
+        k: v for k, v in before.items() if k != "input_errors"
+    }

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from entente.model import Article, SentenceKind
+from entente.text.normalize import normalize_text
+
+
+def sentences(analysis):  # type: ignore[no-untyped-def]
+    return [s.span.text_of(analysis.text) for s in analysis.sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.S. President met Mr. Modi. They talked.",
+            ["The U.S. President met Mr. Modi.", "They talked."],
+        ),
+        (
+            "Gen. Rawat spoke to No. 10 staff. He left.",
+            ["Gen. Rawat spoke to No. 10 staff.", "He left."],
+        ),
+        (
+            "External Affairs Minister S. Jaishankar arrived. Talks began.",
+            ["External Affairs Minister S. Jaishankar arrived.", "Talks began."],
+        ),
+        (
+            "“I agree. It is good,” he said. Then he left.",
+            ["“I agree.", "It is good,” he said.", "Then he left."],
+        ),
+        (
+            "Sanctions were imposed by the U.S. The talks failed.",
+            ["Sanctions were imposed by the U.S.", "The talks failed."],
+        ),
+    ],
+)
+def test_sentence_splitting_survives_abbreviations_and_quotes(analyze, text, expected):  # type: ignore[no-untyped-def]
+    assert sentences(analyze(text)) == expected
+
+
+def test_headings_bullets_and_emoji_are_units_of_their_own(analyze):  # type: ignore[no-untyped-def]
+    text = "🇮🇳🇷🇺 India–Russia: Energy in Focus\n- Oil Imports: India buys crude.\n- Space: Renewed work.\nIndia said so."
+    a = analyze(text)
+    kinds = [s.kind for s in a.sentences]
+    assert kinds == [
+        SentenceKind.HEADING,
+        SentenceKind.BULLET,
+        SentenceKind.BULLET,
+        SentenceKind.BODY,
+    ]
+    assert sentences(a)[0] == "🇮🇳🇷🇺 India–Russia: Energy in Focus"
+
+
+def test_date_prefix_and_dateline(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("date 2025-09-08 NEW DELHI: India is working with the United States.")
+    assert a.date.isoformat() == "2025-09-08"
+    assert a.dateline is not None
+    assert (a.dateline.place, a.dateline.country) == ("New Delhi", "IND")
+    assert [s.kind for s in a.sentences][:2] == [SentenceKind.META, SentenceKind.DATELINE]
+    assert sentences(a)[2] == "India is working with the United States."
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        ("MOSCOW, July 9 — Modi held talks with Putin.", "Moscow", "RUS"),
+        ("VLADIVOSTOK, Russia, Sept 5 — India will extend credit.", "Vladivostok", "RUS"),
+        ("WASHINGTON (Reuters) - Trump spoke.", "Washington", "USA"),
+    ],
+)
+def test_dateline_forms(analyze, text, place, country):  # type: ignore[no-untyped-def]
+    a = analyze(text)
+    assert a.dateline is not None
+    assert (a.dateline.place, a.dateline.country) == (place, country)
+
+
+def test_tokens_spell_out_contractions_and_split_possessives(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("I don’t like India’s stance.")
+    assert [t.norm for t in a.tokens] == ["i", "do", "not", "like", "india", "'s", "stance", "."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,!?\n“”\"'’-–:#•🇮🇳AUS")), max_size=200))
+def test_sentences_tile_text_and_spans_reproduce_it(pipeline, raw):  # type: ignore[no-untyped-def]
+    text = normalize_text(raw)
+    if not text:
+        return
+    a = pipeline.analyze(Article.create(text, source_id="property"))
+    covered = [False] * len(text)
+    previous_end = 0
+    for s in a.sentences:
+        assert s.span.start >= previous_end, "sentences overlap or go backwards"
+        previous_end = s.span.end
+        for i in range(s.span.start, s.span.end):
+            covered[i] = True
+        for t in a.sentence_tokens(s.index):
+            assert t.span.text_of(text) == t.text
+            assert s.span.contains(t.span)
+    uncovered = "".join(ch for ch, c in zip(text, covered, strict=True) if not c)
+    assert uncovered.strip() == ""
