@@ -258,7 +258,7 @@ class Composer:
             and self.tokens[k - 1].sentence == self.tokens[start].sentence
             and (
                 self.tokens[k - 1].norm in self.lexicon.grammar.determiners
-                or self.tokens[k - 1].norm in {"senior", "unnamed", "anonymous", "government"}
+                or self.tokens[k - 1].norm in self.lexicon.grammar.speaker_modifiers
             )
         ):
             k -= 1

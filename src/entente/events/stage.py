@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from entente.actors.resolve import is_codable
@@ -35,19 +36,23 @@ def analyze_events(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     """Add the coded events of every sentence."""
     analysis.require("text", "actors", "quotes", "coref")
     events: dict[str, Event] = {}
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in analysis.mentions:
+        if m.actors:
+            by_sentence[m.sentence].append(m)
     for sentence in analysis.sentences:
-        if sentence.kind in _SKIPPED:
+        if sentence.kind in _SKIPPED or sentence.index not in by_sentence:
             continue
-        for event in code_sentence(analysis, sentence, lexicon):
+        for event in code_sentence(analysis, sentence, tuple(by_sentence[sentence.index]), lexicon):
             events.setdefault(event.event_id, event)
     return analysis.with_layer(LAYER, events=tuple(events.values()))
 
 
-def code_sentence(analysis: Analysis, sentence: Sentence, lexicon: Lexicon) -> Iterator[Event]:
-    """Every event of one sentence, one per source–target pair of each trigger."""
-    mentions = tuple(m for m in analysis.mentions if m.sentence == sentence.index and m.actors)
-    if not mentions:
-        return
+def code_sentence(
+    analysis: Analysis, sentence: Sentence, mentions: tuple[Mention, ...], lexicon: Lexicon
+) -> Iterator[Event]:
+    """Every event of one sentence (given its resolved mentions), one per source–target
+    pair of each trigger."""
     ctx = Context(
         analysis.tokens, sentence.token_start, sentence.token_end, mentions, lexicon.grammar
     )

@@ -106,6 +106,7 @@ class Grammar:
     speech_verbs: frozenset[str]
     speaker_openers: tuple[tuple[str, ...], ...]
     anonymous_speakers: frozenset[str]
+    speaker_modifiers: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)
@@ -284,6 +285,7 @@ def _grammar(doc: dict[str, Any]) -> Grammar:
         speech_verbs=words("speech_verbs"),
         speaker_openers=tuple(tuple(o.lower().split()) for o in doc.get("speaker_openers", [])),
         anonymous_speakers=words("anonymous_speakers"),
+        speaker_modifiers=words("speaker_modifiers"),
     )
 
 

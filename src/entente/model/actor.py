@@ -31,9 +31,6 @@ class Actor:
         """The country or non-state part of the code (first three letters)."""
         return self.code[:3]
 
-    def is_known(self) -> bool:
-        return bool(self.code)
-
 
 class MentionKind(StrEnum):
     COUNTRY = "country"

@@ -80,10 +80,6 @@ class Token:
     kind: TokenKind
     sentence: int
 
-    @property
-    def is_capitalized(self) -> bool:
-        return self.text[:1].isupper()
-
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
