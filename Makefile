@@ -1,13 +1,13 @@
 # entente: two commands set everything up on a fresh machine.
 #   make demo   create .venv if missing, install, code the example articles, print the findings
-#   make test   create .venv with the dev tools, run ruff, mypy and pytest
+#   make test   create .venv with the dev tools, run ruff, mypy, the lexicon check and pytest
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck pytest eval clean
+.PHONY: demo test lint typecheck lexicons pytest eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,10 +31,13 @@ lint: $(DEVSTAMP)
 typecheck: $(DEVSTAMP)
 	$(BIN)/mypy
 
+lexicons: $(STAMP)
+	$(BIN)/entente lexicon check
+
 pytest: $(DEVSTAMP)
 	$(BIN)/pytest -q
 
-test: lint typecheck pytest
+test: lint typecheck lexicons pytest
 
 eval: $(STAMP)
 	$(BIN)/entente eval ../shared/gold/seeds.jsonl

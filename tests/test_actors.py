@@ -20,7 +20,7 @@ def test_title_resolves_to_the_holder_on_the_article_date(analyze, date, entity)
 
 def test_former_holder_is_not_the_government(analyze):  # type: ignore[no-untyped-def]
     a = analyze("Biden spoke about Russia.", "2025-06-01")
-    assert codes(a)["Biden"] == ["USAELI"]
+    assert codes(a)["Biden"] == ["USA"]
 
 
 @pytest.mark.parametrize(

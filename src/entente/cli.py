@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -15,8 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from entente import __version__
+from entente.actors.lookup import Resolution, lookup
 from entente.errors import EntenteError, InputError
 from entente.evaluation import evaluate_file
+from entente.lexicons.check import check_lexicons, summary
+from entente.lexicons.lexicon import load_lexicon
 from entente.pipeline import Pipeline
 from entente.runner import code_paths
 from entente.store.database import Store, default_db_path
@@ -37,6 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="database file (default: $ENTENTE_DB or ./entente.duckdb)",
+    )
+    parser.add_argument(
+        "--lexicons",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of your own lexicon files, added to the package's (repeatable; "
+        "also $ENTENTE_LEXICONS)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -76,6 +89,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--show", type=int, default=20, help="how many misses and false events to list (default 20)"
     )
 
+    actors = sub.add_parser("actors", help="resolve actor phrases")
+    actors_sub = actors.add_subparsers(dest="actors_command", required=True, metavar="ACTION")
+    lookup = actors_sub.add_parser(
+        "lookup", help="resolve a phrase on a date (PM Modi, the US president)"
+    )
+    lookup.add_argument(
+        "text", help="the phrase, or - to read TEXT<TAB>DATE lines from standard input"
+    )
+    lookup.add_argument("--date", help="the article date that decides who held an office")
+    lookup.add_argument("--format", choices=("table", "json"), default="table")
+
+    lexicon = sub.add_parser("lexicon", help="inspect the knowledge files")
+    lexicon_sub = lexicon.add_subparsers(dest="lexicon_command", required=True, metavar="ACTION")
+    lexicon_sub.add_parser(
+        "check", help="validate the lexicons: duplicates, unknown codes, overlapping terms"
+    )
+
     demo = sub.add_parser("demo", help="code the example articles and show what was found")
     demo.add_argument("--articles", type=Path, default=EXAMPLES, help="folder of articles")
     return parser
@@ -98,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "article": cmd_article,
         "eval": cmd_eval,
         "demo": cmd_demo,
+        "actors": cmd_actors,
+        "lexicon": cmd_lexicon,
     }[args.command]
     try:
         return handler(args)
@@ -111,14 +143,16 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
-    summary = _code(args.paths, _db(args), args.max_bytes, quiet=args.quiet)
-    return EXIT_INPUTS_FAILED if summary.failed else EXIT_OK
+    coded = _code(args.paths, _db(args), args.max_bytes, quiet=args.quiet, lexicons=args.lexicons)
+    return EXIT_INPUTS_FAILED if coded.failed else EXIT_OK
 
 
-def _code(paths: list[Path], db: Path, max_bytes: int, *, quiet: bool) -> Any:
+def _code(
+    paths: list[Path], db: Path, max_bytes: int, *, quiet: bool, lexicons: Sequence[Path] = ()
+) -> Any:
     from tqdm import tqdm
 
-    pipeline = Pipeline.default()
+    pipeline = Pipeline.default(tuple(lexicons))
     with (
         Store(db) as store,
         tqdm(unit=" inputs", disable=quiet or None, file=sys.stderr, leave=False) as bar,
@@ -232,7 +266,7 @@ def _mark(text: str, events: list[dict[str, Any]]) -> str:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    report = evaluate_file(args.gold, Pipeline.default()).as_dict()
+    report = evaluate_file(args.gold, Pipeline.default(tuple(args.lexicons))).as_dict()
     if args.format == "json":
         json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -248,7 +282,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         f"  quotes: {q['found']}/{q['n_gold']} found, speaker correct {q['speaker_correct']} "
         f"({q['speaker_accuracy']:.3f})"
     )
-    print(f"  actors: {a['correct']}/{a['n_gold']} ({a['accuracy']:.3f})")
+    print(
+        f"  actors: country {a['correct']}/{a['n_gold']} ({a['accuracy']:.3f}), "
+        f"full code {a['code_correct']}/{a['n_gold']} ({a['code_accuracy']:.3f})"
+    )
     print(f"  absent hits: {report['absent_hits']} ({report['absent_hit_rate']:.1%} of records)")
     for title, key in (("per root", "per_root"), ("per phenomenon", "per_phenomenon")):
         print(f"  {title}:")
@@ -262,6 +299,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         ("misses", "misses"),
         ("false events", "false_events"),
         ("quote errors", "quote_errors"),
+        ("actor errors", "actor_errors"),
     ):
         items = report[key]
         if items:
@@ -275,7 +313,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if not args.articles.is_dir():
         raise EntenteError(f"{args.articles}: no folder of example articles here")
     db = _db(args)
-    summary = _code([args.articles], db, 10 * 1024 * 1024, quiet=False)
+    summary = _code([args.articles], db, 10 * 1024 * 1024, quiet=False, lexicons=args.lexicons)
     with Store(db, read_only=True) as store:
         dyads = dyad_counts(store)
         print("\nEvents per dyad (asserted; both directions):")
@@ -300,3 +338,67 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def cmd_actors(args: argparse.Namespace) -> int:
+    lexicon = load_lexicon(tuple(args.lexicons))
+    if args.text != "-":
+        resolution = lookup(args.text, _date(args.date, "--date"), lexicon)
+        if args.format == "json":
+            print(json.dumps(resolution.as_dict(), ensure_ascii=False))
+        else:
+            _print_resolution(resolution)
+        return EXIT_OK
+    failed = 0
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        text, _, date_text = line.rstrip("\n").partition("\t")
+        try:
+            resolution = lookup(text, _date(date_text.strip() or None, "date"), lexicon)
+        except EntenteError as exc:
+            failed += 1
+            print(f"entente: error: stdin line {number}: {exc}", file=sys.stderr)
+            print(json.dumps({"text": text, "code": None, "error": str(exc)}, ensure_ascii=False))
+            continue
+        print(json.dumps(resolution.as_dict(), ensure_ascii=False), flush=False)
+    return EXIT_INPUTS_FAILED if failed else EXIT_OK
+
+
+def _date(text: str | None, what: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise EntenteError(f"{what} {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _print_resolution(r: Resolution) -> None:
+    when = f" on {r.date.isoformat()}" if r.date else ""
+    if r.code is None:
+        print(f"{r.text!r}{when}: no actor")
+        return
+    print(f"{r.text!r}{when}: {r.code}  {r.name or ''}")
+    if r.actor_id:
+        print(f"  identity: {r.actor_id}")
+    if r.role:
+        until = r.role["end"] or "today"
+        print(f"  role: {r.role['office']} of {r.role['country']}, {r.role['start']} to {until}")
+    elif r.actor_id in (None, ""):
+        pass
+    else:
+        print("  role: none held on that date")
+    if r.members:
+        print(f"  members: {', '.join(r.members)}")
+    print(f"  rule: {r.rule}  (matched {r.matched!r})")
+
+
+def cmd_lexicon(args: argparse.Namespace) -> int:
+    report = check_lexicons(tuple(args.lexicons))
+    for error in report.errors:
+        print(f"error: {error}")
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(summary(report))
+    return EXIT_OK if report.ok else EXIT_ERROR

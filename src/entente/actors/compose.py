@@ -2,15 +2,28 @@
 
 The shapes, tried left to right:
 
-* ``[country|adjective]['s] title [person]`` – US President Joe Biden, India's foreign
-  minister (the office holder on the article's date);
+* ``its|the country's [modifiers] sector|title`` – its air force, the country's foreign
+  minister: the owner is found by coreference later;
+* ``[country|adjective]['s] [modifiers] title [person]`` – US President Joe Biden,
+  Pakistan's visiting prime minister (the office holder on the article's date; ``former``
+  stops the title from naming the holder);
 * ``title person`` – President Vladimir Putin, PM Modi;
 * ``title of country`` – the President of Russia;
-* ``[country|adjective]['s] sector`` – Indian diplomats (INDGOV), Russian troops;
 * ``sector from|of|in country|pair`` – officials from both sides, the government of India;
+* ``adjective, adjective and adjective sector`` – Indian and US forces (a group);
+* ``[country|adjective]['s] [modifiers] sector`` – Indian diplomats, Ethiopia's federal
+  government;
+* ``organisation sector`` – Hamas gunmen (the organisation);
+* ``country company-word``, ``Air country`` – Malaysia Airlines, Air India (business);
 * ``organisation member-noun`` – Quad partners;
 * ``country–country`` and adjacent flags – India–USA, 🇮🇳🇺🇸 (a group);
 * a single person, country, adjective, metonym, organisation, sector or anonymous noun.
+  A sector or title with no country is left for the stage to place from context.
+
+Before any shape, a candidate that is part of a longer proper name is dropped: a
+country, adjective or surname touching a capitalised word the lexicon does not know
+(``Michael Jordan``, ``Nirav Modi``, ``American Airlines``, ``India Today``), and a
+nationality in a hyphenated compound (``an Indian-British author``).
 """
 
 from __future__ import annotations
@@ -19,22 +32,30 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from entente.actors.detect import PAIR, PRONOUN, Candidate
-from entente.actors.resolve import office_actor, person_actor
+from entente.actors.detect import COUNTRY_ANAPHOR, PAIR, PRONOUN, Candidate
+from entente.actors.resolve import NON_STATE, office_actor, person_actor, role_on
 from entente.lexicons.lexicon import EntryKind, Lexicon, PhraseEntry
-from entente.lexicons.schema import PersonEntry
-from entente.model import Actor, MentionKind, Token
+from entente.lexicons.schema import PersonEntry, Role
+from entente.model import Actor, MentionKind, Token, TokenKind
 
 _NATIONAL = (EntryKind.COUNTRY, EntryKind.ADJECTIVE, EntryKind.GOVERNMENT)
+_NAME_PARTS = (EntryKind.COUNTRY, EntryKind.ADJECTIVE, EntryKind.PERSON)
 _LINKS = frozenset({"from", "of", "in"})
 _DASHES = frozenset({"-", "–", "—", "/"})
+_LIST_JOINERS = frozenset({",", "and", "or"})
+# Endings of words that describe rather than name (Neighbouring, Landlocked, Oil-rich):
+# capitalised at the start of a sentence, they are not a first name.
+_DESCRIPTIVE_ENDINGS = ("ing", "ed", "ly", "ful", "ous", "al", "ic", "less", "ern", "ish", "ive")
+_FORMER = frozenset({"former", "ex", "ex-", "then", "outgoing", "late", "erstwhile"})
 
 
 @dataclass(frozen=True, slots=True)
 class Composed:
     """A composed mention before it becomes a record: tokens, actors, kind and rule.
 
-    ``pending`` marks pronouns and pair anaphors, resolved later from context.
+    ``pending`` marks what needs context to resolve: ``pronoun``; ``pair:SECTOR`` (both
+    sides); ``owner:SECTOR`` and ``owner-title:OFFICE`` (its army, the country's
+    president); ``context:SECTOR`` and ``title:OFFICE`` (the army, the prime minister).
     """
 
     start: int
@@ -44,6 +65,7 @@ class Composed:
     rule: str
     pending: str | None = None
     possessive: bool = False
+    title: PhraseEntry | None = None
 
 
 class Composer:
@@ -53,8 +75,20 @@ class Composer:
         self.lexicon = lexicon
         self.tokens = tokens
         self.date = date
+        self.grammar = lexicon.grammar
+        self._floor = 0
+        self._headline = False
+        self.named: list[str] = []  # people named unambiguously so far, in order
+        self._covered: set[int] = set()
 
-    def compose(self, cands: list[Candidate]) -> Iterator[Composed]:
+    def compose(
+        self, cands: list[Candidate], floor: int = 0, headline: bool = False
+    ) -> Iterator[Composed]:
+        """Mentions of one sentence; ``floor`` is its first token, ``headline`` whether it
+        is written in title case (where capitals say nothing about names)."""
+        self._floor, self._headline = floor, headline
+        self._covered = {k for c in cands for k in range(c.start, c.end)}
+        cands = [c for c in cands if not self._in_longer_name(c)]
         i = 0
         while i < len(cands):
             composed, used = self._compose_at(cands, i)
@@ -64,9 +98,13 @@ class Composer:
 
     def _compose_at(self, cands: list[Candidate], i: int) -> tuple[Composed | None, int]:
         for shape in (
+            self._owned,
             self._titled,
             self._sector_of,
+            self._coordinated,
             self._national_sector,
+            self._org_sector,
+            self._company,
             self._group,
             self._members,
         ):
@@ -75,21 +113,169 @@ class Composer:
                 return result
         return self._single(cands[i]), 1
 
+    # -- proper-name traps ------------------------------------------------------------
+    def _in_longer_name(self, c: Candidate) -> bool:
+        if c.kind not in _NAME_PARTS or c.entry is None:
+            return False
+        if c.kind is EntryKind.ADJECTIVE and (self._hyphen_compound(c) or self._second_half(c)):
+            return True
+        if self._headline:
+            return False
+        if c.kind is EntryKind.PERSON and c.end - c.start > 1:
+            return False  # a full name is a name already
+        before, after = c.start - 1, c.end
+        if c.kind is EntryKind.COUNTRY and (
+            self._text_at(after) in self.grammar.company_words
+            or self._text_at(before) in self.grammar.company_prefixes
+        ):
+            return False  # Malaysia Airlines, Air India: see _company
+        acronym = all(self.tokens[k].text.isupper() for k in range(c.start, c.end))
+        return self._unknown_capital(before, c) or (
+            c.kind is not EntryKind.PERSON and not acronym and self._unknown_capital(after, c)
+        )
+
+    def _text_at(self, k: int) -> str:
+        return self.tokens[k].text if 0 <= k < len(self.tokens) else ""
+
+    def _hyphen_compound(self, c: Candidate) -> bool:
+        """``Indian-British``, ``Indian-origin``, ``US-led``: a nationality that only
+        describes (an author, a coalition), written as one hyphenated word."""
+        k = c.end
+        if k + 1 >= len(self.tokens) or self.tokens[k].text not in ("-", "‐"):
+            return False
+        if not (
+            self.tokens[k].span.start == self.tokens[k - 1].span.end
+            and self.tokens[k + 1].span.start == self.tokens[k].span.end
+        ):
+            return False
+        after = self.tokens[k + 1]
+        if after.norm in self.grammar.descent_words:
+            return True
+        match = self.lexicon.phrases.match([after.text], [after.norm], 0)
+        return match is not None and match[1].kind in (EntryKind.ADJECTIVE, EntryKind.COUNTRY)
+
+    def _second_half(self, c: Candidate) -> bool:
+        """``British`` in ``Indian-British``: the second nationality of a compound."""
+        k = c.start - 1
+        if k < 1 or self.tokens[k].text not in ("-", "‐"):
+            return False
+        if self.tokens[k].span.end != self.tokens[c.start].span.start:
+            return False
+        before = self.tokens[k - 1]
+        match = self.lexicon.phrases.match([before.text], [before.norm], 0)
+        return match is not None and match[1].kind is EntryKind.ADJECTIVE
+
+    def _unknown_capital(self, k: int, c: Candidate) -> bool:
+        """Token ``k`` is a capitalised word the lexicon does not know, next to ``c``."""
+        if k < self._floor or k >= len(self.tokens) or k < 0:
+            return False
+        token = self.tokens[k]
+        if token.sentence != self.tokens[c.start].sentence or token.kind is not TokenKind.WORD:
+            return False
+        text = token.text
+        if not text[:1].isupper() or (text.isupper() and len(text) <= 4):
+            return False  # acronyms are often units, not name parts (US GDP)
+        if k < c.start:
+            if (k == self._floor or self._after_opening(k)) and (
+                token.norm.endswith(_DESCRIPTIVE_ENDINGS)
+                or token.norm in self.grammar.sentence_starters
+            ):
+                return False  # Neighbouring Jordan: capitalised because it starts
+            if self.tokens[k].span.end != self.tokens[c.start].span.start - 1:
+                return False
+        elif self.tokens[c.end - 1].span.end != token.span.start - 1:
+            return False
+        word = token.norm.rstrip(".")
+        g = self.grammar
+        if word in g.name_neighbours or word in g.clause_words or word in g.prepositions:
+            return False  # Mr Modi, Can India..., Will China...
+        return not self._known(k)
+
+    def _after_opening(self, k: int) -> bool:
+        prev = self.tokens[k - 1] if k > 0 else None
+        return prev is not None and prev.text in ("“", '"', "‘", "'", ":", "(", "—", "–", "-")
+
+    def _known(self, k: int) -> bool:
+        if k in self._covered:
+            return True  # part of another lexicon phrase: Indian Foreign Ministry
+        cased = [t.text for t in self.tokens[k : k + 1]]
+        lower = [t.norm for t in self.tokens[k : k + 1]]
+        return self.lexicon.phrases.match(cased, lower, 0) is not None
+
     # -- shapes -----------------------------------------------------------------------
+    def _owned(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
+        """``its air force``, ``the country's foreign minister``: a sector or title whose
+        owner is the country or body referred to before."""
+        c = cands[i]
+        owner_start: int | None = None
+        j = i
+        if c.kind == PRONOUN and self._word(c.start) == "its":
+            owner_start, j = c.start, i + 1
+            if j >= len(cands):
+                return None
+            head = cands[j]
+            if self._modifiers(c.end, head.start) is None:
+                return None
+        else:
+            head = c
+            owner_start = self._owner_noun_start(c.start)
+            if owner_start is None:
+                return None
+        if head.entry is None or head.kind not in (EntryKind.SECTOR, EntryKind.TITLE):
+            return None
+        # its: the subject before; the country's: the nearest country; the bloc's: a body
+        near = "" if c.kind == PRONOUN else self._owner_kind(owner_start)
+        if head.kind is EntryKind.SECTOR:
+            pending = f"owner{near}:{head.entry.sector}"
+        else:
+            pending = f"owner-title{near}:{head.entry.office}"
+        return Composed(
+            owner_start,
+            head.end,
+            (),
+            MentionKind.SECTOR,
+            head.entry.rule + "+owner",
+            pending=pending,
+            title=head.entry if head.kind is EntryKind.TITLE else None,
+        ), j + 1 - i
+
+    def _owner_kind(self, start: int) -> str:
+        noun = self._word(start + 1)
+        return "-body" if noun in self.grammar.body_nouns else "-near"
+
+    def _owner_noun_start(self, start: int) -> int | None:
+        """Where ``the country's`` (or ``the bloc's``...) begins, if it precedes ``start``
+        with at most two modifiers between."""
+        k = start - 1
+        for _ in range(3):
+            if k - 2 >= self._floor and self._word(k) == "'s":
+                noun, det = self._word(k - 1), self._word(k - 2)
+                owners = self.grammar.owner_nouns | self.grammar.body_nouns
+                if noun in owners and det in ("the", "this", "that"):
+                    return k - 2
+                return None
+            if k < self._floor or not self._is_modifier(k):
+                return None
+            k -= 1
+        return None
+
     def _titled(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         c = cands[i]
         country: str | None = None
         j = i
-        if c.kind in _NATIONAL and self._next_is(cands, i, EntryKind.TITLE, allow_possessive=True):
+        if c.kind in _NATIONAL and self._follows(cands, i, EntryKind.TITLE, possessive=True):
             country = _country_of(c)
             j = i + 1
         title = cands[j]
         if title.kind is not EntryKind.TITLE or title.entry is None:
             return None
-        entry = title.entry
-        if self._next_is(cands, j, EntryKind.PERSON):
-            person = self._person(cands[j + 1].entry)
-            actor = person_actor(self.lexicon, person, self.date, entry)
+        entry = self.lexicon.title_for(title.entry, country or title.entry.office_country)
+        former = self._former(title.start)
+        person = (
+            self._person(cands[j + 1].entry) if self._follows(cands, j, EntryKind.PERSON) else None
+        )
+        if person is not None:
+            actor = person_actor(self.lexicon, person, self.date, None if former else entry)
             return self._make(
                 c.start,
                 cands[j + 1].end,
@@ -102,7 +288,10 @@ class Composer:
             nxt = cands[j + 1]
             if nxt.start == title.end + 1 and nxt.kind in _NATIONAL:
                 country = _country_of(nxt)
-                actor = office_actor(self.lexicon, entry, country or "", self.date)
+                if country is None:
+                    return None
+                entry = self.lexicon.title_for(title.entry, country)
+                actor = self._office(entry, country, former)
                 return self._make(
                     title.start,
                     nxt.end,
@@ -112,15 +301,24 @@ class Composer:
                 ), j + 2 - i
         if country is None:
             return None
-        actor = office_actor(self.lexicon, entry, country, self.date)
+        actor = self._office(entry, country, former)
         return self._make(
             c.start, title.end, actor, MentionKind.PERSON, f"office:{country}.{entry.office}"
         ), j + 1 - i
 
+    def _office(self, title: PhraseEntry, country: str, former: bool) -> Actor:
+        if former:
+            return self.lexicon.country_actor(country, None)
+        if country in NON_STATE:
+            holder = self.lexicon.holder_of(country, title.office or "", self.date)
+            name = holder.name if holder else country
+            return Actor(country, name, entity_id=holder.id if holder else None)
+        return office_actor(self.lexicon, title, country, self.date)
+
     def _national_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         c = cands[i]
-        if c.kind not in _NATIONAL or not self._next_is(
-            cands, i, EntryKind.SECTOR, allow_possessive=True
+        if c.kind not in _NATIONAL or not self._follows(
+            cands, i, EntryKind.SECTOR, possessive=True
         ):
             return None
         sector = cands[i + 1].entry
@@ -136,6 +334,33 @@ class Composer:
             f"{c.entry.rule if c.entry else ''}+{sector.rule}",
         ), 2
 
+    def _coordinated(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
+        """``Indian and US forces``, ``Chinese, Russian and Iranian warships``: the sector
+        noun applies to every nationality listed before it."""
+        if cands[i].kind is not EntryKind.ADJECTIVE and cands[i].kind is not EntryKind.COUNTRY:
+            return None
+        j = i
+        while j + 1 < len(cands) and cands[j + 1].kind in (EntryKind.ADJECTIVE, EntryKind.COUNTRY):
+            gap = [self._word(k) for k in range(cands[j].end, cands[j + 1].start)]
+            if not gap or len(gap) > 2 or not all(w in _LIST_JOINERS for w in gap):
+                break
+            j += 1
+        if j == i or not self._follows(cands, j, EntryKind.SECTOR):
+            return None
+        sector = cands[j + 1].entry
+        countries = [_country_of(c) for c in cands[i : j + 1]]
+        if sector is None or None in countries:
+            return None
+        actors = tuple(
+            dict.fromkeys(
+                self.lexicon.country_actor(code or "", sector.sector) for code in countries
+            )
+        )
+        rule = "coordinated:" + "+".join(a.code for a in actors)
+        return Composed(
+            cands[i].start, cands[j + 1].end, actors, MentionKind.GROUP, rule
+        ), j + 2 - i
+
     def _sector_of(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         c = cands[i]
         if c.kind is not EntryKind.SECTOR or c.entry is None or i + 1 >= len(cands):
@@ -145,7 +370,7 @@ class Composer:
         if (
             not gap
             or gap[0] not in _LINKS
-            or not all(w in _LINKS or w in self.lexicon.grammar.determiners for w in gap)
+            or not all(w in _LINKS or w in self.grammar.determiners for w in gap)
         ):
             return None
         sector = c.entry.sector
@@ -171,6 +396,34 @@ class Composer:
                 ), 2
         return None
 
+    def _org_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
+        """``Hamas gunmen``, ``Houthi rebels``: the members of an organisation."""
+        c = cands[i]
+        if c.kind is not EntryKind.ORGANISATION or c.entry is None or c.entry.actor is None:
+            return None
+        if not self._follows(cands, i, EntryKind.SECTOR):
+            return None
+        noun = cands[i + 1].entry
+        rule = f"{c.entry.rule}+{noun.rule if noun else ''}"
+        return self._make(
+            c.start, cands[i + 1].end, c.entry.actor, MentionKind.ORGANISATION, rule
+        ), 2
+
+    def _company(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
+        """``Malaysia Airlines``, ``Air India``: a company named after its country."""
+        c = cands[i]
+        if c.kind is not EntryKind.COUNTRY or (country := _country_of(c)) is None:
+            return None
+        start, end = c.start, c.end
+        if end < len(self.tokens) and self.tokens[end].text in self.grammar.company_words:
+            end += 1
+        elif start > self._floor and self.tokens[start - 1].text in self.grammar.company_prefixes:
+            start -= 1
+        else:
+            return None
+        actor = self.lexicon.country_actor(country, "BUS")
+        return self._make(start, end, actor, MentionKind.ORGANISATION, f"company:{country}"), 1
+
     def _group(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         """``India–USA`` or adjacent flags: several countries named as one unit."""
         j = i
@@ -192,7 +445,7 @@ class Composer:
         c = cands[i]
         if c.kind is not EntryKind.ORGANISATION or c.entry is None or c.entry.actor is None:
             return None
-        if self._word(c.end) not in self.lexicon.grammar.member_nouns:
+        if self._word(c.end) not in self.grammar.member_nouns:
             return None
         return self._make(
             c.start, c.end + 1, c.entry.actor, MentionKind.ORGANISATION, c.entry.rule + "+members"
@@ -203,22 +456,49 @@ class Composer:
             return Composed(c.start, c.end, (), MentionKind.PRONOUN, "pronoun", pending="pronoun")
         if c.kind == PAIR:
             return Composed(c.start, c.end, (), MentionKind.GROUP, "pair", pending="pair:")
+        if c.kind == COUNTRY_ANAPHOR:
+            return Composed(
+                c.start, c.end, (), MentionKind.COUNTRY, "country-anaphor", pending="country"
+            )
         entry = c.entry
         if entry is None:
             return None
         if entry.kind is EntryKind.PERSON:
             person = self._person(entry)
+            if person is None:
+                return None
             actor = person_actor(self.lexicon, person, self.date, None)
             return self._make(c.start, c.end, actor, MentionKind.PERSON, entry.rule)
         if entry.kind is EntryKind.SECTOR:
             actor = Actor(entry.sector or "", self._text(c), sector=entry.sector)
-            return self._make(c.start, c.end, actor, MentionKind.SECTOR, entry.rule)
+            return Composed(
+                c.start,
+                c.end,
+                (actor,),
+                MentionKind.SECTOR,
+                entry.rule,
+                pending=f"context:{entry.sector}",
+                possessive=self._word(c.end) == "'s",
+            )
+        if entry.kind is EntryKind.TITLE:
+            if self._former(c.start):
+                return None
+            return Composed(
+                c.start,
+                c.end,
+                (),
+                MentionKind.PERSON,
+                entry.rule,
+                pending=f"title:{entry.office}",
+                possessive=self._word(c.end) == "'s",
+                title=entry,
+            )
         if entry.kind is EntryKind.ANONYMOUS:
             return Composed(
                 self._determiner_start(c.start), c.end, (), MentionKind.SECTOR, entry.rule
             )
         if entry.actor is None:
-            return None  # a title alone: resolved by issue 3's context rules
+            return None
         kind = _MENTION_KIND[entry.kind]
         return self._make(c.start, c.end, entry.actor, kind, entry.rule)
 
@@ -230,18 +510,80 @@ class Composer:
         rule = "group:" + "+".join(a.code for a in actors)
         return Composed(start, end, actors, MentionKind.GROUP, rule)
 
-    def _person(self, entry: PhraseEntry | None) -> PersonEntry:
+    def _person(self, entry: PhraseEntry | None) -> PersonEntry | None:
+        """The person a name stands for. A name several people share is the one the
+        article named in full before, else the only one in office on its date."""
         assert entry is not None
-        assert entry.person_id is not None
-        return self.lexicon.people[entry.person_id]
+        people = self.lexicon.people
+        if len(entry.people) <= 1:
+            person = people[entry.person_id or ""]
+            self.named.append(person.id)
+            return person
+        for pid in reversed(self.named):
+            if pid in entry.people:
+                return people[pid]
+        in_office = [pid for pid in entry.people if role_on(people[pid], self.date) is not None]
+        if len(in_office) > 1:  # a leader before a minister or a general of the same name
+            top = min(_rank(role_on(people[pid], self.date)) for pid in in_office)
+            in_office = [pid for pid in in_office if _rank(role_on(people[pid], self.date)) == top]
+        if len(in_office) == 1:
+            return people[in_office[0]]
+        return None
 
-    def _next_is(
-        self, cands: list[Candidate], i: int, kind: EntryKind, allow_possessive: bool = False
+    def _follows(
+        self, cands: list[Candidate], i: int, kind: EntryKind, possessive: bool = False
     ) -> bool:
+        """Candidate ``i + 1`` is of ``kind`` and right after ``i``; with ``possessive``,
+        also after ``'s`` and up to two modifiers (``Pakistan's visiting prime minister``)."""
         if i + 1 >= len(cands) or cands[i + 1].kind is not kind:
             return False
-        gap = cands[i + 1].start - cands[i].end
-        return gap == 0 or (allow_possessive and gap == 1 and self._word(cands[i].end) == "'s")
+        end, nxt = cands[i].end, cands[i + 1].start
+        if nxt == end:
+            return True
+        if not possessive or self._word(end) != "'s":
+            return False
+        return self._modifiers(end + 1, nxt) is not None
+
+    def _modifiers(self, start: int, end: int) -> int | None:
+        """How many modifier words fill tokens ``[start, end)`` (at most two), or None."""
+        if end - start > 2 or end < start:
+            return None
+        if all(self._is_modifier(k) for k in range(start, end)):
+            return end - start
+        return None
+
+    def _is_modifier(self, k: int) -> bool:
+        token = self.tokens[k]
+        word = token.norm
+        g = self.grammar
+        return (
+            token.kind is TokenKind.WORD
+            and token.text.islower()
+            and word not in g.prepositions
+            and word not in g.coordinators
+            and word not in g.speech_verbs
+            and word not in g.clause_words
+            and (
+                word not in g.determiners
+                or word in _FORMER
+                or word in g.speaker_modifiers
+                or word == "other"
+            )
+        )
+
+    def _former(self, start: int) -> bool:
+        """``former President``, ``ex-minister``: the title does not name the holder."""
+        k = start - 1
+        for _ in range(3):
+            if k < self._floor:
+                return False
+            word = self._word(k)
+            if word in _FORMER:
+                return True
+            if word not in ("'s", "-") and not self._is_modifier(k):
+                return False
+            k -= 1
+        return False
 
     def _joined(self, end: int, nxt: int) -> bool:
         """Two country names written as one unit: touching, or joined by a dash."""
@@ -257,15 +599,15 @@ class Composer:
             k > 0
             and self.tokens[k - 1].sentence == self.tokens[start].sentence
             and (
-                self.tokens[k - 1].norm in self.lexicon.grammar.determiners
-                or self.tokens[k - 1].norm in self.lexicon.grammar.speaker_modifiers
+                self.tokens[k - 1].norm in self.grammar.determiners
+                or self.tokens[k - 1].norm in self.grammar.speaker_modifiers
             )
         ):
             k -= 1
         return k
 
     def _word(self, index: int) -> str:
-        return self.tokens[index].norm if index < len(self.tokens) else ""
+        return self.tokens[index].norm if 0 <= index < len(self.tokens) else ""
 
     def _text(self, c: Candidate) -> str:
         return " ".join(t.text for t in self.tokens[c.start : c.end])
@@ -277,6 +619,16 @@ _MENTION_KIND = {
     EntryKind.GOVERNMENT: MentionKind.GOVERNMENT,
     EntryKind.ORGANISATION: MentionKind.ORGANISATION,
 }
+
+
+_LEADING_OFFICES = ("head_of_state", "head_of_government")
+
+
+def _rank(role: Role | None) -> int:
+    """Offices by how often news names their holder by surname alone."""
+    if role is None:
+        return 3
+    return 0 if role.office in _LEADING_OFFICES else 1
 
 
 def _country_of(c: Candidate) -> str | None:

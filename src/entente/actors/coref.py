@@ -1,10 +1,13 @@
-"""Light coreference: pronouns resolved once speakers are known.
+"""Light coreference: pronouns and owners resolved once speakers are known.
 
 * ``I``, ``we``, ``our``... inside a quotation: its speaker;
-* ``he``, ``she``, ``his``...: the last named person in the same or the two previous
-  sentences;
+* ``he``, ``she``, ``his``...: a person of the right gender named before, preferring the
+  sentence's own subject, then the subject of the sentences before (the first person
+  they name outside a prepositional phrase), as a reader would;
 * ``its``: the last country, government or organisation in the same or previous
-  sentence.
+  sentence;
+* owners (``its army``, ``the country's foreign minister``): the sector or office of the
+  country ``its`` or ``the country`` refers to (``the bloc's leaders``: the organisation).
 
 Pronouns that resolve to nothing are dropped.
 """
@@ -13,7 +16,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from entente.lexicons.lexicon import Lexicon
+from entente.actors.resolve import office_actor
+from entente.lexicons.lexicon import EntryKind, Lexicon, PhraseEntry
 from entente.model import Actor, Analysis, Mention, MentionKind, Provenance
 from entente.text.phrases import governing_preposition
 
@@ -24,6 +28,8 @@ _THINGS = (
     MentionKind.ORGANISATION,
     MentionKind.SECTOR,
 )
+_FEMININE = frozenset({"she", "her", "hers", "herself"})
+_OBJECTS = frozenset({"him", "her"})
 
 
 def resolve_pronouns(analysis: Analysis, lexicon: Lexicon) -> Analysis:
@@ -34,20 +40,64 @@ def resolve_pronouns(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         if m.kind is not MentionKind.PRONOUN:
             resolved.append(m)
             continue
+        if m.provenance.rule.startswith("owner"):
+            owned = _owned(analysis, lexicon, resolved, m)
+            if owned is not None:
+                resolved.append(owned)
+            continue
         word = analysis.tokens[m.token_start].norm
         actor, rule = None, ""
         if word in grammar.self_pronouns:
             actor, rule = _speaker_of(analysis, m), "speaker"
         elif word in grammar.person_pronouns:
-            actor, rule = (
-                _last(analysis, lexicon, resolved, m, (MentionKind.PERSON,), 2),
-                "last-person",
-            )
+            actor, rule = _person(analysis, lexicon, resolved, m), "subject-person"
         elif word in grammar.thing_pronouns:
             actor, rule = _last(analysis, lexicon, resolved, m, _THINGS, 1), "last-country"
         if actor is not None:
             resolved.append(replace(m, actors=(actor,), provenance=Provenance(LAYER, rule)))
     return analysis.with_layer(LAYER, mentions=tuple(resolved))
+
+
+def _owned(
+    analysis: Analysis, lexicon: Lexicon, mentions: list[Mention], m: Mention
+) -> Mention | None:
+    kind, _, what = m.provenance.rule.partition(":")
+    kinds: tuple[MentionKind, ...] = _THINGS
+    near = kind.endswith(("-near", "-body"))
+    if kind.endswith("-near"):
+        kinds = (MentionKind.COUNTRY, MentionKind.GOVERNMENT)
+    elif kind.endswith("-body"):
+        kinds = (MentionKind.ORGANISATION,)
+    kind = kind.removesuffix("-near").removesuffix("-body")
+    owner = _last(analysis, lexicon, mentions, m, kinds, 1, nearest=near)
+    if owner is None:
+        return None
+    if owner.country is None:
+        # the bloc's leaders, the alliance's members: the body itself
+        return replace(
+            m,
+            actors=(owner,),
+            kind=MentionKind.ORGANISATION,
+            provenance=Provenance(LAYER, "owner-body"),
+        )
+    if kind == "owner-title":
+        title = PhraseEntry(
+            EntryKind.TITLE, f"title:{what}", sector=lexicon.office_sector(what), office=what
+        )
+        actor = office_actor(lexicon, title, owner.country, analysis.date)
+        return replace(
+            m,
+            actors=(actor,),
+            kind=MentionKind.PERSON,
+            provenance=Provenance(LAYER, f"owner:{owner.country}.{what}"),
+        )
+    actor = lexicon.country_actor(owner.country, what)
+    return replace(
+        m,
+        actors=(actor,),
+        kind=MentionKind.SECTOR,
+        provenance=Provenance(LAYER, f"owner:{actor.code}"),
+    )
 
 
 def _speaker_of(analysis: Analysis, mention: Mention) -> Actor | None:
@@ -57,6 +107,48 @@ def _speaker_of(analysis: Analysis, mention: Mention) -> Actor | None:
     return None
 
 
+def _person(
+    analysis: Analysis, lexicon: Lexicon, mentions: list[Mention], pronoun: Mention
+) -> Actor | None:
+    """The person a ``he``/``she`` refers to: the subject of its own sentence if a
+    person came before it there, else the first person of the nearest earlier sentence
+    that names one (outside prepositional phrases where possible)."""
+    word = analysis.tokens[pronoun.token_start].norm
+    gender = "f" if word in _FEMININE else "m"
+    quoted = [q.span for q in analysis.quotes]
+    home = next((span for span in quoted if span.contains(pronoun.span)), None)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        inside = next((span for span in quoted if span.contains(m.span)), None)
+        if (
+            inside == home
+            and m.kind is MentionKind.PERSON
+            and len(m.actors) == 1
+            and 0 <= pronoun.sentence - m.sentence <= 2
+            and m.token_end <= pronoun.token_start
+            and _gender_ok(lexicon, m.actors[0], gender)
+        ):
+            by_sentence.setdefault(m.sentence, []).append(m)
+    for index in sorted(by_sentence, reverse=True):
+        people = by_sentence[index]
+        if index == pronoun.sentence and word in _OBJECTS:
+            return people[-1].actors[0]  # urged him: not the subject of the same clause
+        floor = analysis.sentences[index].token_start
+        for m in people:
+            if (
+                governing_preposition(analysis.tokens, m.token_start, floor, lexicon.grammar)
+                is None
+            ):
+                return m.actors[0]
+        return people[0].actors[0]
+    return None
+
+
+def _gender_ok(lexicon: Lexicon, actor: Actor, gender: str) -> bool:
+    person = lexicon.people.get(actor.entity_id or "")
+    return person is None or person.gender is None or person.gender == gender
+
+
 def _last(
     analysis: Analysis,
     lexicon: Lexicon,
@@ -64,9 +156,11 @@ def _last(
     pronoun: Mention,
     kinds: tuple[MentionKind, ...],
     back: int,
+    nearest: bool = False,
 ) -> Actor | None:
     """The nearest earlier mention of ``kinds``, preferring one not inside a
-    prepositional phrase (``India's talks with Russia reflect its...``: India)."""
+    prepositional phrase (``India's talks with Russia reflect its...``: India) unless
+    ``nearest`` (``flew aid to Myanmar ... the country's rulers``: Myanmar)."""
     fallback: Actor | None = None
     for m in reversed(mentions):
         if pronoun.sentence - m.sentence > back:
@@ -78,7 +172,10 @@ def _last(
         ):
             continue
         floor = analysis.sentences[m.sentence].token_start
-        if governing_preposition(analysis.tokens, m.token_start, floor, lexicon.grammar) is None:
+        if (
+            nearest
+            or governing_preposition(analysis.tokens, m.token_start, floor, lexicon.grammar) is None
+        ):
             return m.actors[0]
         fallback = fallback or m.actors[0]
     return fallback

@@ -21,6 +21,7 @@ class Candidate:
 
 PRONOUN = "pronoun"
 PAIR = "pair"
+COUNTRY_ANAPHOR = "country-anaphor"  # the country, the nation
 
 
 def find_candidates(
@@ -37,6 +38,15 @@ def find_candidates(
         if pair:
             found.append(Candidate(start + i, start + i + pair, PAIR))
             i += pair
+            continue
+        if (
+            i + 1 < len(lower)
+            and lower[i] == "the"
+            and lower[i + 1] in grammar.country_nouns
+            and (i + 2 >= len(lower) or lower[i + 2] != "'s")
+        ):
+            found.append(Candidate(start + i, start + i + 2, COUNTRY_ANAPHOR))
+            i += 2
             continue
         match = lexicon.phrases.match(cased, lower, i)
         if match is not None:

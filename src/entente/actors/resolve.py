@@ -5,10 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 from entente.lexicons.lexicon import Lexicon, PhraseEntry
-from entente.lexicons.schema import PersonEntry
+from entente.lexicons.schema import PersonEntry, Role
 from entente.model import Actor
 
 NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
+
+
+def role_on(person: PersonEntry, date: dt.date | None) -> Role | None:
+    """The role ``person`` held on ``date``; without a date, a role still open."""
+    for role in person.roles:
+        if (date is None and role.end is None) or (date is not None and role.is_held_on(date)):
+            return role
+    return None
 
 
 def person_actor(
@@ -16,36 +24,32 @@ def person_actor(
 ) -> Actor:
     """A person coded by the office they hold on ``date``.
 
-    A title written in the text (``President Putin``) states the role. Without a date
-    the person's open-ended role counts; someone holding no office on the date is coded
-    as an elite (``ELI``) of their country, not as its government.
+    In office, a person is coded with the office's country and sector (a defence minister
+    is ``MIL``, a head of government ``GOV``; the UN Secretary-General ``UNO``). Someone
+    holding no office that day (a former leader, a president-elect) is coded with their
+    country and the sector their entry states, if any: not as the government. A title in
+    the text is believed only when there is no date to check it against.
     """
-    sector = person_sector(person, date)
-    if title is not None and (date is None or sector != "ELI"):
+    role = role_on(person, date)
+    if role is not None:
+        if role.country in NON_STATE:
+            return Actor(role.country, person.name, sector=None, entity_id=person.id)
+        return _actor(role.country, role.sector or lexicon.office_sector(role.office), person)
+    sector = person.sector
+    if date is None and title is not None:
         sector = title.sector or sector
-    country = _role_country(person, date) or person.country
-    return Actor(country + sector, person.name, country=country, sector=sector, entity_id=person.id)
+    return _actor(person.country, sector, person)
 
 
-def person_sector(person: PersonEntry, date: dt.date | None) -> str:
-    if date is None:
-        current = [role for role in person.roles if role.end is None]
-        return current[0].sector if current else person.sector
-    for role in person.roles:
-        if role.is_held_on(date):
-            return role.sector
-    return person.sector
-
-
-def _role_country(person: PersonEntry, date: dt.date | None) -> str | None:
-    for role in person.roles:
-        if date is not None and role.is_held_on(date):
-            return role.country
-    return None
+def _actor(country: str, sector: str | None, person: PersonEntry) -> Actor:
+    return Actor(
+        country + (sector or ""), person.name, country=country, sector=sector, entity_id=person.id
+    )
 
 
 def office_actor(lexicon: Lexicon, title: PhraseEntry, country: str, date: dt.date | None) -> Actor:
-    """``US President``: the holder on ``date`` where known, else the country's government."""
+    """``US President``: the holder on ``date`` where known, else the country's government
+    (or the sector the office belongs to: a defence minister is ``MIL``)."""
     holder = lexicon.holder_of(country, title.office or "", date)
     if holder is not None:
         return person_actor(lexicon, holder, date, title)

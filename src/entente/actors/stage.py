@@ -1,40 +1,189 @@
 """The actors stage: every actor mention of an article, resolved on its date.
 
-Pronouns are left pending here and resolved by :mod:`entente.actors.coref` once the
-quotation layer has named the speakers. ``both sides`` and its kin are resolved here to
-the two countries last named.
+Pronouns and owners (``its army``) are left pending here and resolved by
+:mod:`entente.actors.coref` once the quotation layer has named the speakers. The rest of
+the context rules live here:
+
+* ``both sides`` and its kin: the two countries last named; ``the country``: the last;
+* a sector noun with no country (``the army``, ``protesters``) takes one from context:
+  a definite noun first looks back for the same sector with a country (``Indian troops
+  ... the army``), then for a place it is ``in`` within the sentence (``soldiers seized
+  power in Niamey``), the dateline's country, and the article's first country; a bare
+  noun tries the place first;
+* a title alone (``the prime minister``) is the office's last holder named in the
+  article, or the holder on the article's date in the context country.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import datetime as dt
+from dataclasses import dataclass, field, replace
 
 from entente.actors.compose import Composed, Composer
 from entente.actors.detect import find_candidates
+from entente.actors.resolve import office_actor, role_on
 from entente.lexicons.lexicon import Lexicon
-from entente.model import Analysis, Mention, MentionKind, Provenance, SentenceKind, Span, make_id
+from entente.model import (
+    Actor,
+    Analysis,
+    Mention,
+    MentionKind,
+    Provenance,
+    Sentence,
+    SentenceKind,
+    Span,
+    make_id,
+)
 
 LAYER = "actors"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
+_LOCATIVE = frozenset({"in", "inside", "across", "throughout"})
+_PLACED = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ADJECTIVE)
+
+
+@dataclass
+class _Context:
+    """What the article has said so far that later mentions lean on."""
+
+    dateline: str | None
+    date: dt.date | None
+    seen: list[str] = field(default_factory=list)  # countries named, in order
+    first: str | None = None
+    by_sector: dict[str, str] = field(default_factory=dict)  # sector -> last country
+    by_office: dict[str, Actor] = field(default_factory=dict)  # office -> last holder named
+
+    def note(self, composed: Composed, lexicon: Lexicon) -> None:
+        for actor in composed.actors:
+            if actor.country is None:
+                continue
+            self.first = self.first or actor.country
+            if composed.kind is not MentionKind.ADJECTIVE:
+                self.seen.append(actor.country)
+            if actor.sector:
+                self.by_sector[actor.sector] = actor.country
+            if actor.entity_id in lexicon.people:
+                role = role_on(lexicon.people[actor.entity_id], self.date)
+                if role is not None:
+                    self.by_office[role.office] = actor
 
 
 def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
-    """Add actor mentions (pronouns pending)."""
+    """Add actor mentions (pronouns and owners pending)."""
     analysis.require("text")
     composer = Composer(lexicon, analysis.tokens, analysis.date)
-    seen: list[str] = []
+    dateline = analysis.dateline.country if analysis.dateline else None
+    context = _Context(dateline, analysis.date)
     mentions: list[Mention] = []
     for sentence in analysis.sentences:
         if sentence.kind in _SKIPPED:
             continue
         cands = find_candidates(analysis.tokens, sentence.token_start, sentence.token_end, lexicon)
-        for composed in composer.compose(cands):
-            if composed.pending and composed.pending.startswith("pair:"):
-                composed = _resolve_pair(composed, seen, lexicon)
+        composed_all = list(
+            composer.compose(cands, sentence.token_start, _is_headline(analysis, sentence))
+        )
+        places = _locatives(analysis, lexicon, composed_all, sentence)
+        for composed in composed_all:
+            pending = composed.pending or ""
+            if pending.startswith("pair:"):
+                composed = _resolve_pair(composed, context.seen, lexicon)
+            elif pending.startswith("context:"):
+                composed = _place_sector(analysis, composed, context, places)
+            elif pending == "country":
+                if not context.seen:
+                    continue
+                country = context.seen[-1]
+                composed = replace(
+                    composed,
+                    actors=(lexicon.country_actor(country),),
+                    pending=None,
+                    rule=f"country-anaphor:{country}",
+                )
+            elif pending.startswith("title:"):
+                placed = _place_title(analysis, lexicon, composed, context)
+                if placed is None:
+                    continue
+                composed = placed
             mentions.append(_to_mention(analysis, composed, sentence.index))
-            if composed.kind is not MentionKind.ADJECTIVE:
-                seen.extend(a.country for a in composed.actors if a.country)
+            context.note(composed, lexicon)
     return analysis.with_layer(LAYER, mentions=tuple(mentions))
+
+
+def _is_headline(analysis: Analysis, sentence: Sentence) -> bool:
+    """A line in title case (``Modi Meets Putin in Moscow``), where capitals do not mark
+    names: most longer words capitalised, in a heading or a line of four or more."""
+    words = [
+        t.text
+        for t in analysis.tokens[sentence.token_start : sentence.token_end]
+        if t.text.isalpha() and len(t.text) > 3
+    ]
+    enough = len(words) >= (3 if sentence.kind is SentenceKind.HEADING else 4)
+    return enough and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _locatives(
+    analysis: Analysis, lexicon: Lexicon, composed: list[Composed], sentence: Sentence
+) -> list[tuple[int, str]]:
+    """Countries of the places the sentence puts things ``in`` (``in Niamey``, ``in
+    several Indian cities``)."""
+    found: list[tuple[int, str]] = []
+    for c in composed:
+        if c.kind not in _PLACED or len(c.actors) != 1 or c.actors[0].country is None:
+            continue
+        if c.kind is MentionKind.ADJECTIVE:
+            after = analysis.tokens[c.end].norm if c.end < len(analysis.tokens) else ""
+            if after not in lexicon.grammar.place_nouns:
+                continue
+        k = c.start - 1
+        while k >= sentence.token_start and (
+            analysis.tokens[k].norm in lexicon.grammar.determiners
+            or analysis.tokens[k].norm.isdigit()
+        ):
+            k -= 1
+        if k >= sentence.token_start and analysis.tokens[k].norm in _LOCATIVE:
+            found.append((c.start, c.actors[0].country))
+    return found
+
+
+def _definite(analysis: Analysis, composed: Composed) -> bool:
+    k = composed.start - 1
+    return k >= 0 and analysis.tokens[k].norm in ("the", "this", "that")
+
+
+def _place_sector(
+    analysis: Analysis, composed: Composed, context: _Context, places: list[tuple[int, str]]
+) -> Composed:
+    sector = (composed.pending or "").split(":", 1)[1]
+    anaphor = context.by_sector.get(sector)
+    place = min(places, key=lambda p: abs(p[0] - composed.start))[1] if places else None
+    order = (
+        (anaphor, place, context.dateline, context.first)
+        if _definite(analysis, composed)
+        else (place, context.dateline, anaphor, context.first)
+    )
+    country = next((c for c in order if c), None)
+    if country is None:
+        return replace(composed, pending=None)
+    actor = Actor(country + sector, composed.actors[0].name, country=country, sector=sector)
+    return replace(composed, actors=(actor,), pending=None, rule=composed.rule + "+context")
+
+
+def _place_title(
+    analysis: Analysis, lexicon: Lexicon, composed: Composed, context: _Context
+) -> Composed | None:
+    """``the prime minister``: the last holder of the office named, else the holder in
+    the context country (a title alone written without ``the`` is not resolved)."""
+    office = (composed.pending or "").split(":", 1)[1]
+    if not _definite(analysis, composed) or composed.title is None:
+        return None
+    named = context.by_office.get(office)
+    if named is not None:
+        return replace(composed, actors=(named,), pending=None, rule=composed.rule + "+anaphor")
+    country = context.dateline or context.first
+    if country is None:
+        return None
+    title = lexicon.title_for(composed.title, country)
+    actor = office_actor(lexicon, title, country, context.date)
+    return replace(composed, actors=(actor,), pending=None, rule=composed.rule + "+context")
 
 
 def _resolve_pair(composed: Composed, seen: list[str], lexicon: Lexicon) -> Composed:
@@ -56,7 +205,10 @@ def _to_mention(analysis: Analysis, composed: Composed, sentence: int) -> Mentio
     first = analysis.tokens[composed.start]
     last = analysis.tokens[composed.end - 1]
     span = Span(first.span.start, last.span.end)
-    kind = MentionKind.PRONOUN if composed.pending == "pronoun" else composed.kind
+    pending = composed.pending or ""
+    owner = pending.startswith("owner")
+    kind = MentionKind.PRONOUN if pending == "pronoun" or owner else composed.kind
+    rule = pending if owner else composed.rule
     return Mention(
         mention_id=make_id("m", analysis.article.article_id, span.start, span.end),
         span=span,
@@ -66,5 +218,5 @@ def _to_mention(analysis: Analysis, composed: Composed, sentence: int) -> Mentio
         token_end=composed.end,
         actors=composed.actors,
         kind=kind,
-        provenance=Provenance(LAYER, composed.rule),
+        provenance=Provenance(LAYER, rule),
     )

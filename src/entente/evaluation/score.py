@@ -60,7 +60,8 @@ class Report:
     per_root: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     per_phenomenon: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     quotes: list[int] = field(default_factory=lambda: [0, 0, 0])  # found, speaker ok, gold
-    actors: list[int] = field(default_factory=lambda: [0, 0])  # correct, gold
+    actors: list[int] = field(default_factory=lambda: [0, 0, 0])  # root ok, code ok, gold
+    actor_errors: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     false_events: list[str] = field(default_factory=list)
     absent_hits: list[str] = field(default_factory=list)
@@ -81,9 +82,11 @@ class Report:
                 "speaker_accuracy": _ratio(self.quotes[1], self.quotes[2]),
             },
             "actors": {
-                "n_gold": self.actors[1],
+                "n_gold": self.actors[2],
                 "correct": self.actors[0],
-                "accuracy": _ratio(self.actors[0], self.actors[1]),
+                "accuracy": _ratio(self.actors[0], self.actors[2]),
+                "code_correct": self.actors[1],
+                "code_accuracy": _ratio(self.actors[1], self.actors[2]),
             },
             "absent_hits": len(self.absent_hits),
             "absent_hit_rate": _ratio(self.records_with_absent_hits, self.n_records),
@@ -91,6 +94,7 @@ class Report:
             "false_events": self.false_events,
             "absent": self.absent_hits,
             "quote_errors": self.quote_errors,
+            "actor_errors": self.actor_errors,
         }
 
 
@@ -239,20 +243,33 @@ def _speaker_ok(g: dict[str, Any], text: str | None, code: str | None, name: str
 
 
 def _score_actors(record: GoldRecord, analysis: Analysis, report: Report) -> None:
+    """An actor text counts at the root level when a mention covering it resolves to the
+    gold country or non-state code, and at the code level when the full code (country
+    and sector, ``INDGOV``) is the gold one."""
     for g in record.actors:
-        report.actors[1] += 1
+        report.actors[2] += 1
         wanted = g["code"] if isinstance(g["code"], list) else [g["code"]]
-        roots = {str(c)[:3] for c in wanted if c}
-        gold_text = _norm(g["text"])
+        codes = {str(c) for c in wanted if c}
+        roots = {c[:3] for c in codes}
+        gold_text = _norm(g["text"]).removesuffix(" s")  # Donald Trump's: the name
+        found: list[str] = []
+        root_ok = code_ok = False
         for m in analysis.mentions:
             text = _norm(m.text)
-            if (
-                (gold_text in text or text in gold_text)
-                and text
-                and roots <= {a.root for a in m.actors}
-            ):
-                report.actors[0] += 1
-                break
+            if not text or not (gold_text in text or text in gold_text):
+                continue
+            got = {a.code for a in m.actors}
+            found.append(f"{m.text}={'+'.join(sorted(got)) or '-'}")
+            if roots <= {c[:3] for c in got}:
+                root_ok = True
+                code_ok = code_ok or codes <= got
+        report.actors[0] += root_ok
+        report.actors[1] += code_ok
+        if not code_ok:
+            seen = "; ".join(found) or "no mention"
+            report.actor_errors.append(
+                f"{record.record_id}: {g['text']!r} gold {'+'.join(sorted(codes))}, got {seen}"
+            )
 
 
 def _same_text(a: str, b: str) -> bool:

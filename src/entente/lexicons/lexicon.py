@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -50,6 +50,8 @@ class PhraseEntry:
     sector: str | None = None
     office: str | None = None
     office_country: str | None = None
+    variants: tuple[tuple[str | None, str, str], ...] = ()
+    people: tuple[str, ...] = ()
 
 
 Key = tuple[str, ...]
@@ -107,6 +109,16 @@ class Grammar:
     speaker_openers: tuple[tuple[str, ...], ...]
     anonymous_speakers: frozenset[str]
     speaker_modifiers: frozenset[str]
+    name_neighbours: frozenset[str]
+    owner_nouns: frozenset[str]
+    body_nouns: frozenset[str]
+    country_nouns: frozenset[str]
+    clause_words: frozenset[str]
+    place_nouns: frozenset[str]
+    company_words: frozenset[str]
+    company_prefixes: frozenset[str]
+    descent_words: frozenset[str]
+    surname_stoplist: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,6 +131,7 @@ class Lexicon:
     organisations: dict[str, OrganisationEntry]
     phrases: PhraseIndex
     holders: dict[tuple[str, str], tuple[tuple[Role, str], ...]]
+    office_sectors: dict[str, str]
     places: dict[str, str]
     cameo: dict[str, CameoRow]
     patterns: tuple[PatternEntry, ...]
@@ -130,6 +143,23 @@ class Lexicon:
         entry = self.countries.get(code)
         name = entry.name if entry else code
         return Actor(code + (sector or ""), name, country=code, sector=sector)
+
+    def office_sector(self, office: str) -> str:
+        """The sector an office belongs to (``defence_minister``: MIL); GOV by default."""
+        return self.office_sectors.get(office, "GOV")
+
+    def title_for(self, title: PhraseEntry, country: str | None) -> PhraseEntry:
+        """The reading of a title phrase that applies in ``country``."""
+        for office_country, office, sector in title.variants:
+            if office_country is not None and office_country == country:
+                return replace(
+                    title,
+                    rule=f"title:{office}",
+                    office=office,
+                    sector=sector,
+                    office_country=office_country,
+                )
+        return title
 
     def holder_of(self, country: str, office: str, date: Any) -> PersonEntry | None:
         """Who held ``office`` in ``country`` on ``date`` (None if unknown)."""
@@ -160,7 +190,8 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
     phrases = PhraseIndex()
     _add_countries(phrases, countries)
     _add_organisations(phrases, orgs)
-    _add_people(phrases, people, countries)
+    grammar = _grammar(grammar_doc)
+    _add_people(phrases, people, countries, grammar.surname_stoplist)
     _add_titles(phrases, titles)
     _add_sectors(phrases, sectors, sectors_doc)
     for phrase in load.read_yaml_document(dirs, "non_actors.yaml").get("phrases", []):
@@ -169,12 +200,13 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
     patterns = tuple(load.read_yaml_list(dirs, "patterns.yaml", "patterns", PatternEntry))
     _check_patterns(patterns, cameo)
     return Lexicon(
-        grammar=_grammar(grammar_doc),
+        grammar=grammar,
         countries=countries,
         people=people,
         organisations=orgs,
         phrases=phrases,
         holders=_holders(people),
+        office_sectors=_office_sectors(titles),
         places=_places(countries),
         cameo=cameo,
         patterns=patterns,
@@ -190,8 +222,11 @@ def _add_countries(index: PhraseIndex, countries: dict[str, CountryEntry]) -> No
     for c in countries.values():
         actor = Actor(c.code, c.name, country=c.code)
         gov = Actor(c.code + "GOV", c.name, country=c.code, sector="GOV")
-        for phrase in [c.name, *((c.official and [c.official]) or []), *c.aliases, *c.demonyms]:
+        for phrase in [c.name, *((c.official and [c.official]) or []), *c.aliases]:
             index.add(phrase, PhraseEntry(EntryKind.COUNTRY, f"country:{c.code}", actor))
+        people = Actor(c.code + "CVL", c.name, country=c.code, sector="CVL")
+        for phrase in c.demonyms:  # Indians, Americans: the people, not the state
+            index.add(phrase, PhraseEntry(EntryKind.COUNTRY, f"demonym:{c.code}", people))
         index.add(flag_emoji(c.iso2), PhraseEntry(EntryKind.COUNTRY, f"flag:{c.code}", actor))
         for phrase in c.adjectives:
             index.add(phrase, PhraseEntry(EntryKind.ADJECTIVE, f"adjective:{c.code}", actor))
@@ -214,26 +249,59 @@ def _add_organisations(index: PhraseIndex, orgs: dict[str, OrganisationEntry]) -
 
 
 def _add_people(
-    index: PhraseIndex, people: dict[str, PersonEntry], countries: dict[str, CountryEntry]
+    index: PhraseIndex,
+    people: dict[str, PersonEntry],
+    countries: dict[str, CountryEntry],
+    stoplist: frozenset[str],
 ) -> None:
+    """Every name and alias of every person, and the surname of a Western-order name
+    (``Sharif`` for Shehbaz Sharif). A name several people share (``Kim``, ``Sharif``)
+    keeps all of them in ``people``; the resolver picks one from the article."""
+    owners: dict[str, list[str]] = defaultdict(list)
     for p in people.values():
         if p.country not in countries:
-            raise LexiconError(f"people.yaml: {p.id}: unknown country {p.country}")
-        for phrase in [p.name, *p.aliases]:
-            index.add(phrase, PhraseEntry(EntryKind.PERSON, f"person:{p.id}", person_id=p.id))
+            raise LexiconError(f"people: {p.id}: unknown country {p.country}")
+        for phrase in dict.fromkeys([p.name, *p.aliases, *_surname(p.name, stoplist)]):
+            owners[phrase].append(p.id)
+    for phrase, ids in owners.items():
+        entry = PhraseEntry(
+            EntryKind.PERSON, f"person:{ids[0]}", person_id=ids[0], people=tuple(ids)
+        )
+        index.add(phrase, entry)
+
+
+def _surname(name: str, stoplist: frozenset[str]) -> list[str]:
+    """The last word of a name of two or more words, unless it is short, lower-case
+    (``da``, ``bin``) or an ordinary English word (``May``, ``Brown``)."""
+    words = name.split()
+    last = words[-1] if len(words) > 1 else ""
+    if len(last) < 3 or not last[0].isupper() or last.lower().strip(".") in stoplist:
+        return []
+    return [last]
 
 
 def _add_titles(index: PhraseIndex, titles: list[TitleEntry]) -> None:
+    """One entry per title phrase. A phrase used by several offices (``Foreign
+    Secretary``: India's second diplomat, Britain's foreign minister) keeps every
+    reading in ``variants``; :meth:`Lexicon.title_for` picks one by country."""
+    readings: dict[str, list[TitleEntry]] = defaultdict(list)
     for t in titles:
         for phrase in t.phrases:
-            entry = PhraseEntry(
+            readings[phrase].append(t)
+    for phrase, entries in readings.items():
+        default = next((t for t in entries if t.country is None), entries[0])
+        variants = tuple((t.country, t.office, t.sector) for t in entries)
+        index.add(
+            phrase,
+            PhraseEntry(
                 EntryKind.TITLE,
-                f"title:{t.office}",
-                sector=t.sector,
-                office=t.office,
-                office_country=t.country,
-            )
-            index.add(phrase, entry)
+                f"title:{default.office}",
+                sector=default.sector,
+                office=default.office,
+                office_country=default.country,
+                variants=variants,
+            ),
+        )
 
 
 def _add_sectors(index: PhraseIndex, sectors: list[SectorEntry], doc: dict[str, Any]) -> None:
@@ -251,6 +319,14 @@ def _holders(people: dict[str, PersonEntry]) -> dict[tuple[str, str], tuple[tupl
         for role in p.roles:
             table[(role.country, role.office)].append((role, p.id))
     return {key: tuple(value) for key, value in table.items()}
+
+
+def _office_sectors(titles: list[TitleEntry]) -> dict[str, str]:
+    sectors: dict[str, str] = {}
+    for t in titles:
+        if t.country is None:
+            sectors.setdefault(t.office, t.sector)
+    return sectors
 
 
 def _places(countries: dict[str, CountryEntry]) -> dict[str, str]:
@@ -286,6 +362,16 @@ def _grammar(doc: dict[str, Any]) -> Grammar:
         speaker_openers=tuple(tuple(o.lower().split()) for o in doc.get("speaker_openers", [])),
         anonymous_speakers=words("anonymous_speakers"),
         speaker_modifiers=words("speaker_modifiers"),
+        name_neighbours=words("name_neighbours"),
+        owner_nouns=words("owner_nouns"),
+        body_nouns=words("body_nouns"),
+        country_nouns=words("country_nouns"),
+        clause_words=words("clause_words"),
+        place_nouns=words("place_nouns"),
+        company_words=frozenset(str(v) for v in doc.get("company_words", [])),
+        company_prefixes=frozenset(str(v) for v in doc.get("company_prefixes", [])),
+        descent_words=words("descent_words"),
+        surname_stoplist=words("surname_stoplist"),
     )
 
 

@@ -98,17 +98,23 @@ def digest(dirs: Iterable[Path]) -> str:
     """SHA-256 over every lexicon file's name and bytes: recorded with each run."""
     sha = hashlib.sha256()
     for directory in dirs:
-        for path in sorted(p for p in directory.glob("*") if p.is_file()):
-            sha.update(path.name.encode())
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            sha.update(path.relative_to(directory).as_posix().encode())
             sha.update(path.read_bytes())
     return sha.hexdigest()[:16]
 
 
 def _existing(dirs: Iterable[Path], name: str) -> Iterator[Path]:
+    """``name`` in each directory, then the files of a folder named after its stem
+    (``people.yaml``, then ``people/*.yaml``), so large lists can be split by region."""
+    stem, dot, suffix = name.rpartition(".")
     for directory in dirs:
         path = directory / name
         if path.is_file():
             yield path
+        folder = directory / stem
+        if dot and folder.is_dir():
+            yield from sorted(p for p in folder.glob(f"*.{suffix}") if p.is_file())
 
 
 def _read_text(path: Path) -> str:

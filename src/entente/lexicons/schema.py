@@ -25,9 +25,9 @@ class CountryEntry(_Entry):
 
 
 class Role(_Entry):
-    office: str
+    office: str = Field(pattern=r"^[a-z_]+$")
     country: str = Field(pattern=r"^[A-Z]{3}$")
-    sector: str = "GOV"
+    sector: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")  # None: the office's
     start: dt.date | None = None
     end: dt.date | None = None
 
@@ -40,19 +40,31 @@ class PersonEntry(_Entry):
     name: str
     aliases: list[str] = []
     country: str = Field(pattern=r"^[A-Z]{3}$")
-    sector: str = "ELI"
+    sector: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")  # when no role applies
     gender: Literal["f", "m"] | None = None
     roles: list[Role] = []
+
+
+class CodePeriod(_Entry):
+    """A code an organisation held for a time (the Taliban: AFGREB, then AFGGOV)."""
+
+    code: str = Field(pattern=r"^[A-Z]{3}([A-Z]{3})?$")
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def is_held_on(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
 
 
 class OrganisationEntry(_Entry):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     name: str
     aliases: list[str] = []
-    code: str = Field(pattern=r"^[A-Z]{3}[A-Z]*$")
-    country: str | None = None
-    sector: str | None = None
+    code: str = Field(pattern=r"^[A-Z]{3}([A-Z]{3})?$")
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    sector: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     members: list[str] = []
+    periods: list[CodePeriod] = []
 
 
 class SectorEntry(_Entry):

@@ -1,0 +1,7 @@
+"""``python -m entente``: the command line."""
+
+import sys
+
+from entente.cli import main
+
+sys.exit(main())
