@@ -25,8 +25,8 @@ demo: $(STAMP)
 	$(BIN)/entente demo
 
 lint: $(DEVSTAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 typecheck: $(DEVSTAMP)
 	$(BIN)/mypy
@@ -38,6 +38,9 @@ pytest: $(DEVSTAMP)
 	$(BIN)/pytest -q
 
 test: lint typecheck lexicons pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/actors.py
 
 eval: $(STAMP)
 	$(BIN)/entente eval ../shared/gold/seeds.jsonl

@@ -545,11 +545,15 @@ class Composer:
         return self._modifiers(end + 1, nxt) is not None
 
     def _modifiers(self, start: int, end: int) -> int | None:
-        """How many modifier words fill tokens ``[start, end)`` (at most two), or None."""
-        if end - start > 2 or end < start:
+        """How many modifier words fill tokens ``[start, end)``, or None: at most two
+        (``most senior``), or two joined by ``and`` (``foreign and defence``)."""
+        n = end - start
+        if n < 0 or n > 3:
             return None
-        if all(self._is_modifier(k) for k in range(start, end)):
-            return end - start
+        if n == 3 and self._word(start + 1) not in ("and", "or"):
+            return None
+        if all(self._is_modifier(k) for k in range(start, end) if not (n == 3 and k == start + 1)):
+            return n
         return None
 
     def _is_modifier(self, k: int) -> bool:
