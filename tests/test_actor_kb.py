@@ -142,6 +142,11 @@ def test_anonymous_sources_keep_their_sector(analyze):  # type: ignore[no-untype
     b = analyze("A source said the deal was close.", "2025-01-01")
     source = next(m for m in b.mentions if "source" in m.text)
     assert source.actors == ()
+    c = analyze("MOSCOW, May 2 — A senior military source said drills would go on.", "2025-05-02")
+    stated = next(m for m in c.mentions if "source" in m.text)
+    assert stated.text == "A senior military source"
+    assert [x.code for x in stated.actors] == ["RUSMIL"]
+    assert stated.actors[0].entity_id is None
 
 
 def test_sector_nouns_alone_take_the_dateline_country(analyze):  # type: ignore[no-untyped-def]
@@ -304,3 +309,13 @@ def test_lexicon_check_command_passes() -> None:
     done = _entente("lexicon", "check")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "lexicons: ok" in done.stdout
+
+
+@pytest.mark.parametrize(("date", "code"), [("2010-06-01", "AFGREB"), ("2022-06-01", "AFGGOV")])
+def test_organisations_are_coded_as_they_stood_on_the_date(lexicon, date, code):  # type: ignore[no-untyped-def]
+    assert lookup("the Taliban", day(date), lexicon).code == code
+
+
+def test_members_of_an_armed_group_are_the_group(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("Hamas gunmen crossed the border fence.", "2023-10-07")
+    assert codes(a)["Hamas gunmen"] == ["PSEREB"]

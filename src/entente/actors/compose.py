@@ -33,7 +33,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from entente.actors.detect import COUNTRY_ANAPHOR, PAIR, PRONOUN, Candidate
-from entente.actors.resolve import NON_STATE, office_actor, person_actor, role_on
+from entente.actors.resolve import (
+    NON_STATE,
+    office_actor,
+    organisation_actor,
+    person_actor,
+    role_on,
+)
 from entente.lexicons.lexicon import EntryKind, Lexicon, PhraseEntry
 from entente.lexicons.schema import PersonEntry, Role
 from entente.model import Actor, MentionKind, Token, TokenKind
@@ -98,6 +104,7 @@ class Composer:
 
     def _compose_at(self, cands: list[Candidate], i: int) -> tuple[Composed | None, int]:
         for shape in (
+            self._anonymous_sector,
             self._owned,
             self._titled,
             self._sector_of,
@@ -203,6 +210,27 @@ class Composer:
         return self.lexicon.phrases.match(cased, lower, 0) is not None
 
     # -- shapes -----------------------------------------------------------------------
+    def _anonymous_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
+        """``a senior government source``, ``military sources``: an unnamed speaker whose
+        sector is stated; the country comes from context like any sector noun's."""
+        c = cands[i]
+        if c.kind is not EntryKind.SECTOR or c.entry is None:
+            return None
+        if i + 1 >= len(cands) or cands[i + 1].kind is not EntryKind.ANONYMOUS:
+            return None
+        if cands[i + 1].start != c.end:
+            return None
+        sector = c.entry.sector or ""
+        actor = Actor(sector, self._text(cands[i + 1]), sector=sector)
+        return Composed(
+            self._determiner_start(c.start),
+            cands[i + 1].end,
+            (actor,),
+            MentionKind.SECTOR,
+            f"anonymous+{c.entry.rule}",
+            pending=f"context:{sector}",
+        ), 2
+
     def _owned(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         """``its air force``, ``the country's foreign minister``: a sector or title whose
         owner is the country or body referred to before."""
@@ -405,9 +433,8 @@ class Composer:
             return None
         noun = cands[i + 1].entry
         rule = f"{c.entry.rule}+{noun.rule if noun else ''}"
-        return self._make(
-            c.start, cands[i + 1].end, c.entry.actor, MentionKind.ORGANISATION, rule
-        ), 2
+        actor = organisation_actor(self.lexicon, c.entry.actor, self.date)
+        return self._make(c.start, cands[i + 1].end, actor, MentionKind.ORGANISATION, rule), 2
 
     def _company(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         """``Malaysia Airlines``, ``Air India``: a company named after its country."""
@@ -500,7 +527,10 @@ class Composer:
         if entry.actor is None:
             return None
         kind = _MENTION_KIND[entry.kind]
-        return self._make(c.start, c.end, entry.actor, kind, entry.rule)
+        actor = entry.actor
+        if entry.kind is EntryKind.ORGANISATION:
+            actor = organisation_actor(self.lexicon, actor, self.date)
+        return self._make(c.start, c.end, actor, kind, entry.rule)
 
     # -- helpers ----------------------------------------------------------------------
     def _make(self, start: int, end: int, actor: Actor, kind: MentionKind, rule: str) -> Composed:

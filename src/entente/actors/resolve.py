@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from entente.lexicons.lexicon import Lexicon, PhraseEntry
 from entente.lexicons.schema import PersonEntry, Role
@@ -45,6 +46,20 @@ def _actor(country: str, sector: str | None, person: PersonEntry) -> Actor:
     return Actor(
         country + (sector or ""), person.name, country=country, sector=sector, entity_id=person.id
     )
+
+
+def organisation_actor(lexicon: Lexicon, actor: Actor, date: dt.date | None) -> Actor:
+    """An organisation coded as it stood on ``date``: the Taliban are ``AFGREB`` in 2010
+    and ``AFGGOV`` in 2022 (its ``periods``); without a date, its main code."""
+    org = lexicon.organisations.get(actor.entity_id or "")
+    if org is None or not org.periods or date is None:
+        return actor
+    for period in org.periods:
+        if period.is_held_on(date):
+            head, tail = period.code[:3], period.code[3:] or None
+            country = head if head not in NON_STATE else None
+            return replace(actor, code=period.code, country=country, sector=tail)
+    return actor
 
 
 def office_actor(lexicon: Lexicon, title: PhraseEntry, country: str, date: dt.date | None) -> Actor:
