@@ -319,3 +319,12 @@ def test_organisations_are_coded_as_they_stood_on_the_date(lexicon, date, code):
 def test_members_of_an_armed_group_are_the_group(analyze):  # type: ignore[no-untyped-def]
     a = analyze("Hamas gunmen crossed the border fence.", "2023-10-07")
     assert codes(a)["Hamas gunmen"] == ["PSEREB"]
+
+
+def test_communities_are_people_of_a_state_and_their_fighters_rebels(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("Tigrayan forces pushed south as Amhara villagers fled.", "2021-08-01")
+    assert codes(a)["Tigrayan forces"] == ["ETHREB"]
+    assert codes(a)["Amhara villagers"] == ["ETHCVL"]
+    assert codes(analyze("Rohingya refugees crossed into Bangladesh."))["Rohingya refugees"] == [
+        "MMRCVL"
+    ]

@@ -110,6 +110,7 @@ class Composer:
             self._sector_of,
             self._coordinated,
             self._national_sector,
+            self._community_sector,
             self._org_sector,
             self._company,
             self._group,
@@ -342,6 +343,24 @@ class Composer:
             name = holder.name if holder else country
             return Actor(country, name, entity_id=holder.id if holder else None)
         return office_actor(self.lexicon, title, country, self.date)
+
+    def _community_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
+        """``Tigrayan forces``: a community's armed men are rebels, not the state's army;
+        ``Uyghur activists`` keep the noun's sector."""
+        c = cands[i]
+        if c.kind is not EntryKind.COMMUNITY or c.entry is None or c.entry.actor is None:
+            return None
+        if not self._follows(cands, i, EntryKind.SECTOR):
+            return None
+        noun = cands[i + 1].entry
+        country = c.entry.actor.country or ""
+        sector = noun.sector if noun and noun.sector else "CVL"
+        if sector in _ARMED:
+            sector = "REB"
+        actor = self.lexicon.country_actor(country, sector)
+        return self._make(
+            c.start, cands[i + 1].end, actor, MentionKind.SECTOR, f"{c.entry.rule}+{sector}"
+        ), 2
 
     def _national_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         c = cands[i]
@@ -649,12 +668,14 @@ class Composer:
 
 _MENTION_KIND = {
     EntryKind.COUNTRY: MentionKind.COUNTRY,
+    EntryKind.COMMUNITY: MentionKind.SECTOR,
     EntryKind.ADJECTIVE: MentionKind.ADJECTIVE,
     EntryKind.GOVERNMENT: MentionKind.GOVERNMENT,
     EntryKind.ORGANISATION: MentionKind.ORGANISATION,
 }
 
 
+_ARMED = frozenset({"MIL", "UAF", "REB", "COP"})
 _LEADING_OFFICES = ("head_of_state", "head_of_government")
 
 

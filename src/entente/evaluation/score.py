@@ -251,7 +251,7 @@ def _score_actors(record: GoldRecord, analysis: Analysis, report: Report) -> Non
         wanted = g["code"] if isinstance(g["code"], list) else [g["code"]]
         codes = {str(c) for c in wanted if c}
         roots = {c[:3] for c in codes}
-        gold_text = _norm(g["text"]).removesuffix(" s")  # Donald Trump's: the name
+        gold_text = _norm(g["text"]).removesuffix("'s")  # Donald Trump's: the name
         found: list[str] = []
         root_ok = code_ok = False
         for m in analysis.mentions:

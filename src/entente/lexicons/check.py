@@ -17,6 +17,7 @@ from entente.errors import LexiconError
 from entente.lexicons import load
 from entente.lexicons.lexicon import Lexicon, load_lexicon
 from entente.lexicons.schema import (
+    CommunityEntry,
     CountryEntry,
     OrganisationEntry,
     PersonEntry,
@@ -56,6 +57,7 @@ def check_lexicons(extra_dirs: tuple[Path, ...] = ()) -> CheckReport:
     titles = load.read_yaml_list(dirs, "titles.yaml", "titles", TitleEntry)
     sectors = load.read_yaml_list(dirs, "sectors.yaml", "sectors", SectorEntry)
     titles_doc = load.read_yaml_document(dirs, "titles.yaml")
+    communities = load.read_yaml_list(dirs, "communities.yaml", "communities", CommunityEntry)
     codes = {c.code for c in countries}
     _unique(report, "country code", [c.code for c in countries])
     _unique(report, "country iso2", [c.iso2 for c in countries])
@@ -69,7 +71,7 @@ def check_lexicons(extra_dirs: tuple[Path, ...] = ()) -> CheckReport:
     for s in sectors:
         if s.code not in SECTORS:
             report.errors.append(f"sectors: unknown sector code {s.code}")
-    _check_names(report, countries, people, orgs)
+    _check_names(report, countries, people, orgs, communities)
     _check_terms(report, people, shared)
     try:
         patterns = len(load_lexicon(extra_dirs).patterns)  # the loader's own checks too
@@ -147,9 +149,10 @@ def _check_names(
     countries: list[CountryEntry],
     people: list[PersonEntry],
     orgs: list[OrganisationEntry],
+    communities: list[CommunityEntry],
 ) -> None:
-    """A name may stand for one country or organisation; people may share a surname
-    (the resolver decides from the article) but not a country's or body's name."""
+    """A name may stand for one country, organisation or community; people may share a
+    surname (the resolver decides from the article) but not a country's or body's name."""
     owners: dict[str, set[str]] = defaultdict(set)
     for c in countries:
         for name in [c.name, *((c.official and [c.official]) or []), *c.aliases, *c.adjectives]:
@@ -159,6 +162,11 @@ def _check_names(
     for o in orgs:
         for name in [o.name, *o.aliases]:
             owners[name].add(f"organisation {o.id}")
+    for group in communities:
+        if group.country not in {c.code for c in countries}:
+            report.errors.append(f"communities: unknown country {group.country}")
+        for name in group.names:
+            owners[name].add(f"community of {group.country}")
     for name, who in sorted(owners.items()):
         if len(who) > 1:
             report.errors.append(f"name {name!r} claimed by {', '.join(sorted(who))}")

@@ -14,6 +14,7 @@ from entente.lexicons import load
 from entente.lexicons.inflect import Inflector
 from entente.lexicons.schema import (
     CameoRow,
+    CommunityEntry,
     CountryEntry,
     FactualityCues,
     OrganisationEntry,
@@ -36,6 +37,7 @@ class EntryKind(StrEnum):
     SECTOR = "sector"
     TITLE = "title"
     ANONYMOUS = "anonymous"
+    COMMUNITY = "community"  # Rohingya, Tigrayan: people of one state, not the state
     NOT_ACTOR = "not_actor"
 
 
@@ -209,6 +211,12 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
     _add_people(phrases, people, countries, grammar.surname_stoplist)
     _add_titles(phrases, titles)
     _add_sectors(phrases, sectors, sectors_doc)
+    for group in load.read_yaml_list(dirs, "communities.yaml", "communities", CommunityEntry):
+        if group.country not in countries:
+            raise LexiconError(f"communities.yaml: unknown country {group.country}")
+        actor = Actor(group.country + "CVL", group.names[0], country=group.country, sector="CVL")
+        for name in group.names:
+            phrases.add(name, PhraseEntry(EntryKind.COMMUNITY, f"community:{group.country}", actor))
     for phrase in load.read_yaml_document(dirs, "non_actors.yaml").get("phrases", []):
         phrases.add(str(phrase), PhraseEntry(EntryKind.NOT_ACTOR, "not-actor"))
     cameo = {row.code: row for row in load.read_table(dirs, "cameo.tsv", CameoRow)}

@@ -72,6 +72,11 @@ class SectorEntry(_Entry):
     nouns: list[str]
 
 
+class CommunityEntry(_Entry):
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    names: list[str]
+
+
 class TitleEntry(_Entry):
     office: str
     phrases: list[str]
