@@ -328,3 +328,12 @@ def test_communities_are_people_of_a_state_and_their_fighters_rebels(analyze):  
     assert codes(analyze("Rohingya refugees crossed into Bangladesh."))["Rohingya refugees"] == [
         "MMRCVL"
     ]
+
+
+def test_places_from_the_gazetteer_place_sector_nouns(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("MELBOURNE, Jan 16 — The government's decision was upheld.", "2022-01-16")
+    assert codes(a)["government"] == ["AUSGOV"]
+    b = analyze("Soldiers opened fire on protesters in Yangon on Saturday.", "2021-03-27")
+    assert codes(b)["protesters"] == ["MMRCVL"]
+    c = analyze("BIRMINGHAM, Ala. — Police said the suspect had fled.", "2024-01-01")
+    assert codes(c)["Police"] == ["USACOP"]

@@ -141,6 +141,30 @@ def _locatives(
             k -= 1
         if k >= sentence.token_start and analysis.tokens[k].norm in _LOCATIVE:
             found.append((c.start, c.actors[0].country))
+    return found + _gazetteer_places(analysis, lexicon, sentence)
+
+
+def _gazetteer_places(
+    analysis: Analysis, lexicon: Lexicon, sentence: Sentence
+) -> list[tuple[int, str]]:
+    """Places that are not actors, from the gazetteer: ``in Melbourne``, ``in Yangon``."""
+    tokens = analysis.tokens
+    found: list[tuple[int, str]] = []
+    for k in range(sentence.token_start, sentence.token_end - 1):
+        if tokens[k].norm not in _LOCATIVE:
+            continue
+        j = k + 1
+        while j < sentence.token_end and tokens[j].norm in ("the", "central", "northern"):
+            j += 1
+        for n in (3, 2, 1):
+            words = tokens[j : j + n]
+            if len(words) < n or not all(t.text[:1].isupper() for t in words):
+                continue
+            name = " ".join(t.text for t in words).lower()
+            country = lexicon.places.get(name)
+            if country:
+                found.append((j, country))
+                break
     return found
 
 

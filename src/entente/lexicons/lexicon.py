@@ -20,6 +20,7 @@ from entente.lexicons.schema import (
     OrganisationEntry,
     PatternEntry,
     PersonEntry,
+    PlaceEntry,
     Role,
     SectorEntry,
     TitleEntry,
@@ -150,6 +151,7 @@ class Lexicon:
     holders: dict[tuple[str, str], tuple[tuple[Role, str], ...]]
     office_sectors: dict[str, str]
     places: dict[str, str]
+    regions: dict[str, str]
     cameo: dict[str, CameoRow]
     patterns: tuple[PatternEntry, ...]
     factuality: FactualityCues
@@ -219,6 +221,7 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
             phrases.add(name, PhraseEntry(EntryKind.COMMUNITY, f"community:{group.country}", actor))
     for phrase in load.read_yaml_document(dirs, "non_actors.yaml").get("phrases", []):
         phrases.add(str(phrase), PhraseEntry(EntryKind.NOT_ACTOR, "not-actor"))
+    gazetteer = load.read_yaml_list(dirs, "places.yaml", "places", PlaceEntry)
     cameo = {row.code: row for row in load.read_table(dirs, "cameo.tsv", CameoRow)}
     patterns = tuple(load.read_yaml_list(dirs, "patterns.yaml", "patterns", PatternEntry))
     _check_patterns(patterns, cameo)
@@ -230,7 +233,8 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
         phrases=phrases,
         holders=_holders(people),
         office_sectors=_office_sectors(titles),
-        places=_places(countries),
+        places=_places(countries, gazetteer),
+        regions=_places(countries, gazetteer, regions=True),
         cameo=cameo,
         patterns=patterns,
         factuality=FactualityCues.model_validate(
@@ -352,11 +356,21 @@ def _office_sectors(titles: list[TitleEntry]) -> dict[str, str]:
     return sectors
 
 
-def _places(countries: dict[str, CountryEntry]) -> dict[str, str]:
+def _places(
+    countries: dict[str, CountryEntry], gazetteer: list[PlaceEntry], *, regions: bool = False
+) -> dict[str, str]:
+    """Lower-cased place names to country codes: the countries' own names and capitals
+    first, then the gazetteer. Short forms that are also words (``Ill.``, ``Wash.``)
+    count only in a dateline's region slot (``regions``)."""
     places: dict[str, str] = {}
     for c in countries.values():
         for name in [c.name, *c.aliases, *((c.capital and [c.capital]) or []), *c.government]:
             places.setdefault(name.lower(), c.code)
+    for p in gazetteer:
+        if p.kind == "abbreviation" and not regions:
+            continue
+        for name in [p.name, *p.aliases]:
+            places.setdefault(name.lower(), p.country)
     return places
 
 

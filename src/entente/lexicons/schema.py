@@ -72,6 +72,13 @@ class SectorEntry(_Entry):
     nouns: list[str]
 
 
+class PlaceEntry(_Entry):
+    name: str
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    kind: Literal["city", "region", "state", "abbreviation", "area"]
+    aliases: list[str] = []
+
+
 class CommunityEntry(_Entry):
     country: str = Field(pattern=r"^[A-Z]{3}$")
     names: list[str]

@@ -31,9 +31,9 @@ def analyze_text(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         if dateline is None and unit.kind is SentenceKind.BODY and unit.start >= body_start:
             place = find_dateline(text, unit.start)
             if place is not None:
-                country = lexicon.places.get(place.place.lower())
-                if country is None and place.region:
-                    country = lexicon.places.get(place.region.lower())
+                # the region first where it names one (BIRMINGHAM, Ala.), then the place
+                country = lexicon.regions.get(place.region.lower()) if place.region else None
+                country = country or lexicon.places.get(place.place.lower())
                 dateline = Dateline(_trim(text, place.span), place.place, country)
                 builder.add_meta(dateline.span, SentenceKind.DATELINE, unit.paragraph)
                 rest = _after(text, unit, place.span.end)
