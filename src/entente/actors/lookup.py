@@ -57,12 +57,12 @@ def lookup(text: str, date: dt.date | None, lexicon: Lexicon) -> Resolution:
     Where the phrase holds several actors, the mention covering most of it answers
     (``Prime Minister Narendra Modi`` rather than ``Narendra Modi`` alone)."""
     # a phrase is read as running text, not as a heading (where capitals mean nothing)
-    body = text if text.rstrip()[-1:] in (".", "!", "?") else text.rstrip() + "."
+    body = text if text.rstrip()[-1:] in (".", "!", "?") else text.rstrip() + " ."
     article = Article.create(body, date=date, source_id="lookup")
     analysis = analyze_text(Analysis(article), lexicon)
     analysis = analyze_actors(analysis, lexicon)
     analysis = resolve_pronouns(analysis.with_layer("quotes", quotes=()), lexicon)
-    best = _widest(tuple(m for m in analysis.mentions if m.span.end <= len(text)))
+    best = _widest(tuple(m for m in analysis.mentions if m.span.start < len(text)))
     if best is None or not best.actors:
         return Resolution(text, date)
     actor = best.actors[0]
