@@ -385,9 +385,7 @@ def _print_resolution(r: Resolution) -> None:
     if r.role:
         until = r.role["end"] or "today"
         print(f"  role: {r.role['office']} of {r.role['country']}, {r.role['start']} to {until}")
-    elif r.actor_id in (None, ""):
-        pass
-    else:
+    elif r.kind == "person":
         print("  role: none held on that date")
     if r.members:
         print(f"  members: {', '.join(r.members)}")

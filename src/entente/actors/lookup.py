@@ -34,6 +34,7 @@ class Resolution:
     members: tuple[str, ...] = ()
     rule: str | None = None
     matched: str | None = None
+    kind: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -48,6 +49,7 @@ class Resolution:
             "members": list(self.members),
             "rule": self.rule,
             "matched": self.matched,
+            "kind": self.kind,
         }
 
 
@@ -89,7 +91,8 @@ def lookup(text: str, date: dt.date | None, lexicon: Lexicon) -> Resolution:
         role=role,
         members=actor.members,
         rule=best.provenance.rule,
-        matched=best.text,
+        matched=analysis.text[best.span.start : min(best.span.end, len(text))],
+        kind=str(best.kind),
     )
 
 
