@@ -361,7 +361,7 @@ def cmd_actors(args: argparse.Namespace) -> int:
             print(f"entente: error: stdin line {number}: {exc}", file=sys.stderr)
             print(json.dumps({"text": text, "code": None, "error": str(exc)}, ensure_ascii=False))
             continue
-        print(json.dumps(resolution.as_dict(), ensure_ascii=False), flush=False)
+        print(json.dumps(resolution.as_dict(), ensure_ascii=False))
     return EXIT_INPUTS_FAILED if failed else EXIT_OK
 
 

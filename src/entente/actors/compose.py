@@ -34,7 +34,6 @@ from dataclasses import dataclass
 
 from entente.actors.detect import COUNTRY_ANAPHOR, PAIR, PRONOUN, Candidate
 from entente.actors.resolve import (
-    NON_STATE,
     office_actor,
     organisation_actor,
     person_actor,
@@ -49,10 +48,6 @@ _NAME_PARTS = (EntryKind.COUNTRY, EntryKind.ADJECTIVE, EntryKind.PERSON)
 _LINKS = frozenset({"from", "of", "in"})
 _DASHES = frozenset({"-", "–", "—", "/"})
 _LIST_JOINERS = frozenset({",", "and", "or"})
-# Endings of words that describe rather than name (Neighbouring, Landlocked, Oil-rich):
-# capitalised at the start of a sentence, they are not a first name.
-_DESCRIPTIVE_ENDINGS = ("ing", "ed", "ly", "ful", "ous", "al", "ic", "less", "ern", "ish", "ive")
-_FORMER = frozenset({"former", "ex", "ex-", "then", "outgoing", "late", "erstwhile"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,8 +154,7 @@ class Composer:
         after = self.tokens[k + 1]
         if after.norm in self.grammar.descent_words:
             return True
-        match = self.lexicon.phrases.match([after.text], [after.norm], 0)
-        return match is not None and match[1].kind in (EntryKind.ADJECTIVE, EntryKind.COUNTRY)
+        return self._kind_of(k + 1) in (EntryKind.ADJECTIVE, EntryKind.COUNTRY)
 
     def _second_half(self, c: Candidate) -> bool:
         """``British`` in ``Indian-British``: the second nationality of a compound."""
@@ -169,9 +163,7 @@ class Composer:
             return False
         if self.tokens[k].span.end != self.tokens[c.start].span.start:
             return False
-        before = self.tokens[k - 1]
-        match = self.lexicon.phrases.match([before.text], [before.norm], 0)
-        return match is not None and match[1].kind is EntryKind.ADJECTIVE
+        return self._kind_of(k - 1) is EntryKind.ADJECTIVE
 
     def _unknown_capital(self, k: int, c: Candidate) -> bool:
         """Token ``k`` is a capitalised word the lexicon does not know, next to ``c``."""
@@ -185,7 +177,7 @@ class Composer:
             return False  # acronyms are often units, not name parts (US GDP)
         if k < c.start:
             if (k == self._floor or self._after_opening(k)) and (
-                token.norm.endswith(_DESCRIPTIVE_ENDINGS)
+                token.norm.endswith(self.grammar.descriptive_endings)
                 or token.norm in self.grammar.sentence_starters
             ):
                 return False  # Neighbouring Jordan: capitalised because it starts
@@ -204,11 +196,14 @@ class Composer:
         return prev is not None and prev.text in ("“", '"', "‘", "'", ":", "(", "—", "–", "-")
 
     def _known(self, k: int) -> bool:
-        if k in self._covered:
-            return True  # part of another lexicon phrase: Indian Foreign Ministry
-        cased = [t.text for t in self.tokens[k : k + 1]]
-        lower = [t.norm for t in self.tokens[k : k + 1]]
-        return self.lexicon.phrases.match(cased, lower, 0) is not None
+        """Token ``k`` is part of a lexicon phrase (``Indian Foreign Ministry``) or is one."""
+        return k in self._covered or self._kind_of(k) is not None
+
+    def _kind_of(self, k: int) -> EntryKind | None:
+        """What the one-word phrase at token ``k`` is in the lexicon, if anything."""
+        token = self.tokens[k]
+        match = self.lexicon.phrases.match([token.text], [token.norm], 0)
+        return match[1].kind if match is not None else None
 
     # -- shapes -----------------------------------------------------------------------
     def _anonymous_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
@@ -280,7 +275,7 @@ class Composer:
             if k - 2 >= self._floor and self._word(k) == "'s":
                 noun, det = self._word(k - 1), self._word(k - 2)
                 owners = self.grammar.owner_nouns | self.grammar.body_nouns
-                if noun in owners and det in ("the", "this", "that"):
+                if noun in owners and det in self.grammar.definite_determiners:
                     return k - 2
                 return None
             if k < self._floor or not self._is_modifier(k):
@@ -338,10 +333,6 @@ class Composer:
     def _office(self, title: PhraseEntry, country: str, former: bool) -> Actor:
         if former:
             return self.lexicon.country_actor(country, None)
-        if country in NON_STATE:
-            holder = self.lexicon.holder_of(country, title.office or "", self.date)
-            name = holder.name if holder else country
-            return Actor(country, name, entity_id=holder.id if holder else None)
         return office_actor(self.lexicon, title, country, self.date)
 
     def _community_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
@@ -571,10 +562,11 @@ class Composer:
         for pid in reversed(self.named):
             if pid in entry.people:
                 return people[pid]
-        in_office = [pid for pid in entry.people if role_on(people[pid], self.date) is not None]
+        roles = {pid: role_on(people[pid], self.date) for pid in entry.people}
+        in_office = [pid for pid, role in roles.items() if role is not None]
         if len(in_office) > 1:  # a leader before a minister or a general of the same name
-            top = min(_rank(role_on(people[pid], self.date)) for pid in in_office)
-            in_office = [pid for pid in in_office if _rank(role_on(people[pid], self.date)) == top]
+            top = min(_rank(roles[pid]) for pid in in_office)
+            in_office = [pid for pid in in_office if _rank(roles[pid]) == top]
         if len(in_office) == 1:
             return people[in_office[0]]
         return None
@@ -618,7 +610,7 @@ class Composer:
             and word not in g.clause_words
             and (
                 word not in g.determiners
-                or word in _FORMER
+                or word in g.former_words
                 or word in g.speaker_modifiers
                 or word == "other"
             )
@@ -631,7 +623,7 @@ class Composer:
             if k < self._floor:
                 return False
             word = self._word(k)
-            if word in _FORMER:
+            if word in self.grammar.former_words:
                 return True
             if word not in ("'s", "-") and not self._is_modifier(k):
                 return False

@@ -28,8 +28,6 @@ _THINGS = (
     MentionKind.ORGANISATION,
     MentionKind.SECTOR,
 )
-_FEMININE = frozenset({"she", "her", "hers", "herself"})
-_OBJECTS = frozenset({"him", "her"})
 
 
 def resolve_pronouns(analysis: Analysis, lexicon: Lexicon) -> Analysis:
@@ -114,7 +112,7 @@ def _person(
     person came before it there, else the first person of the nearest earlier sentence
     that names one (outside prepositional phrases where possible)."""
     word = analysis.tokens[pronoun.token_start].norm
-    gender = "f" if word in _FEMININE else "m"
+    gender = "f" if word in lexicon.grammar.feminine_pronouns else "m"
     quoted = [q.span for q in analysis.quotes]
     home = next((span for span in quoted if span.contains(pronoun.span)), None)
     by_sentence: dict[int, list[Mention]] = {}
@@ -131,7 +129,7 @@ def _person(
             by_sentence.setdefault(m.sentence, []).append(m)
     for index in sorted(by_sentence, reverse=True):
         people = by_sentence[index]
-        if index == pronoun.sentence and word in _OBJECTS:
+        if index == pronoun.sentence and word in lexicon.grammar.object_pronouns:
             return people[-1].actors[0]  # urged him: not the subject of the same clause
         floor = analysis.sentences[index].token_start
         for m in people:

@@ -11,12 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from entente.actors.coref import resolve_pronouns
 from entente.actors.resolve import role_on
-from entente.actors.stage import analyze_actors
 from entente.lexicons.lexicon import Lexicon
-from entente.model import Analysis, Article, Mention
-from entente.text.stage import analyze_text
+from entente.model import Article, Mention
+from entente.pipeline import STAGES, Pipeline
+
+# the coder's own stages up to coreference: a phrase resolves exactly as in an article
+_ACTOR_STAGES = tuple((name, stage) for name, stage in STAGES if name != "events")
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,7 @@ def lookup(text: str, date: dt.date | None, lexicon: Lexicon) -> Resolution:
     # a phrase is read as running text, not as a heading (where capitals mean nothing)
     body = text if text.rstrip()[-1:] in (".", "!", "?") else text.rstrip() + " ."
     article = Article.create(body, date=date, source_id="lookup")
-    analysis = analyze_text(Analysis(article), lexicon)
-    analysis = analyze_actors(analysis, lexicon)
-    analysis = resolve_pronouns(analysis.with_layer("quotes", quotes=()), lexicon)
+    analysis = Pipeline(lexicon, _ACTOR_STAGES).analyze(article)
     best = _widest(tuple(m for m in analysis.mentions if m.span.start < len(text)))
     if best is None or not best.actors:
         return Resolution(text, date)

@@ -7,9 +7,7 @@ from dataclasses import replace
 
 from entente.lexicons.lexicon import Lexicon, PhraseEntry
 from entente.lexicons.schema import PersonEntry, Role
-from entente.model import Actor
-
-NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
+from entente.model import NON_STATE, Actor
 
 
 def role_on(person: PersonEntry, date: dt.date | None) -> Role | None:
@@ -64,10 +62,13 @@ def organisation_actor(lexicon: Lexicon, actor: Actor, date: dt.date | None) -> 
 
 def office_actor(lexicon: Lexicon, title: PhraseEntry, country: str, date: dt.date | None) -> Actor:
     """``US President``: the holder on ``date`` where known, else the country's government
-    (or the sector the office belongs to: a defence minister is ``MIL``)."""
+    (or the sector the office belongs to: a defence minister is ``MIL``). An office of a
+    body (``UN chief``) is the body when its holder is unknown."""
     holder = lexicon.holder_of(country, title.office or "", date)
     if holder is not None:
         return person_actor(lexicon, holder, date, title)
+    if country in NON_STATE:
+        return Actor(country, country)
     return lexicon.country_actor(country, title.sector or "GOV")
 
 

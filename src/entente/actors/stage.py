@@ -37,7 +37,6 @@ from entente.model import (
 
 LAYER = "actors"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
-_LOCATIVE = frozenset({"in", "inside", "across", "throughout"})
 _PLACED = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ADJECTIVE)
 
 
@@ -87,7 +86,7 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
             if pending.startswith("pair:"):
                 composed = _resolve_pair(composed, context.seen, lexicon)
             elif pending.startswith("context:"):
-                composed = _place_sector(analysis, composed, context, places)
+                composed = _place_sector(analysis, lexicon, composed, context, places)
             elif pending == "country":
                 if not context.seen:
                     continue
@@ -139,7 +138,7 @@ def _locatives(
             or analysis.tokens[k].norm.isdigit()
         ):
             k -= 1
-        if k >= sentence.token_start and analysis.tokens[k].norm in _LOCATIVE:
+        if k >= sentence.token_start and analysis.tokens[k].norm in lexicon.grammar.locatives:
             found.append((c.start, c.actors[0].country))
     return found + _gazetteer_places(analysis, lexicon, sentence)
 
@@ -151,10 +150,10 @@ def _gazetteer_places(
     tokens = analysis.tokens
     found: list[tuple[int, str]] = []
     for k in range(sentence.token_start, sentence.token_end - 1):
-        if tokens[k].norm not in _LOCATIVE:
+        if tokens[k].norm not in lexicon.grammar.locatives:
             continue
         j = k + 1
-        while j < sentence.token_end and tokens[j].norm in ("the", "central", "northern"):
+        while j < sentence.token_end and tokens[j].norm in lexicon.grammar.determiners:
             j += 1
         for n in (3, 2, 1):
             words = tokens[j : j + n]
@@ -168,20 +167,24 @@ def _gazetteer_places(
     return found
 
 
-def _definite(analysis: Analysis, composed: Composed) -> bool:
+def _definite(analysis: Analysis, lexicon: Lexicon, composed: Composed) -> bool:
     k = composed.start - 1
-    return k >= 0 and analysis.tokens[k].norm in ("the", "this", "that")
+    return k >= 0 and analysis.tokens[k].norm in lexicon.grammar.definite_determiners
 
 
 def _place_sector(
-    analysis: Analysis, composed: Composed, context: _Context, places: list[tuple[int, str]]
+    analysis: Analysis,
+    lexicon: Lexicon,
+    composed: Composed,
+    context: _Context,
+    places: list[tuple[int, str]],
 ) -> Composed:
     sector = (composed.pending or "").split(":", 1)[1]
     anaphor = context.by_sector.get(sector)
     place = min(places, key=lambda p: abs(p[0] - composed.start))[1] if places else None
     order = (
         (anaphor, place, context.dateline, context.first)
-        if _definite(analysis, composed)
+        if _definite(analysis, lexicon, composed)
         else (place, context.dateline, anaphor, context.first)
     )
     country = next((c for c in order if c), None)
@@ -197,7 +200,7 @@ def _place_title(
     """``the prime minister``: the last holder of the office named, else the holder in
     the context country (a title alone written without ``the`` is not resolved)."""
     office = (composed.pending or "").split(":", 1)[1]
-    if not _definite(analysis, composed) or composed.title is None:
+    if not _definite(analysis, lexicon, composed) or composed.title is None:
         return None
     named = context.by_office.get(office)
     if named is not None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from entente.errors import LexiconError
 from entente.lexicons import load
-from entente.lexicons.lexicon import Lexicon, load_lexicon
+from entente.lexicons.lexicon import load_lexicon
 from entente.lexicons.schema import (
     CommunityEntry,
     CountryEntry,
@@ -24,8 +24,8 @@ from entente.lexicons.schema import (
     SectorEntry,
     TitleEntry,
 )
+from entente.model import NON_STATE
 
-NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
 # CAMEO actor-type codes (CAMEO manual, ch. 4) that may follow a country or body code.
 SECTORS = frozenset(
     {
@@ -208,7 +208,7 @@ def _day(date: dt.date) -> str:
     return "" if date in (dt.date.min, dt.date.max) else date.isoformat()
 
 
-def summary(report: CheckReport, lexicon: Lexicon | None = None) -> str:
+def summary(report: CheckReport) -> str:
     counts = ", ".join(f"{v} {k}" for k, v in report.counts.items())
     verdict = "ok" if report.ok else f"{len(report.errors)} errors"
     return f"lexicons: {verdict}, {len(report.warnings)} warnings ({counts})"

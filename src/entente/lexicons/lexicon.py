@@ -137,6 +137,12 @@ class Grammar:
     company_prefixes: frozenset[str]
     descent_words: frozenset[str]
     surname_stoplist: frozenset[str]
+    former_words: frozenset[str]
+    locatives: frozenset[str]
+    definite_determiners: frozenset[str]
+    descriptive_endings: tuple[str, ...]
+    feminine_pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)
@@ -409,6 +415,12 @@ def _grammar(doc: dict[str, Any]) -> Grammar:
         company_prefixes=frozenset(str(v) for v in doc.get("company_prefixes", [])),
         descent_words=words("descent_words"),
         surname_stoplist=words("surname_stoplist"),
+        former_words=words("former_words"),
+        locatives=words("locatives"),
+        definite_determiners=words("definite_determiners"),
+        descriptive_endings=tuple(str(e) for e in doc.get("descriptive_endings", [])),
+        feminine_pronouns=words("pronouns", "feminine"),
+        object_pronouns=words("pronouns", "object"),
     )
 
 

@@ -32,6 +32,11 @@ class Actor:
         return self.code[:3]
 
 
+# Codes of actors that are not states: intergovernmental bodies, the UN, the EU,
+# non-governmental organisations and multinational companies (PLOVER's non-state codes).
+NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
+
+
 class MentionKind(StrEnum):
     COUNTRY = "country"
     ADJECTIVE = "adjective"  # ``Russian`` in ``Russian oil``
