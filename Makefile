@@ -1,13 +1,15 @@
 # entente: two commands set everything up on a fresh machine.
 #   make demo   create .venv if missing, install, code the example articles, print the findings
-#   make test   create .venv with the dev tools, run ruff, mypy, the lexicon check and pytest
+#   make test   create .venv with the dev tools, run ruff, mypy, the lexicon check, pytest
+#               and the evaluation gate
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
+GOLD ?= ../shared/gold
 
-.PHONY: demo test lint typecheck lexicons pytest eval bench clean
+.PHONY: demo test lint typecheck lexicons pytest eval baseline bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,13 +39,22 @@ lexicons: $(STAMP)
 pytest: $(DEVSTAMP)
 	$(BIN)/pytest -q
 
-test: lint typecheck lexicons pytest
+test: lint typecheck lexicons pytest eval
 
 bench: $(STAMP)
 	$(BIN)/python bench/actors.py
 
+# The evaluation gate: every gold file scored against the floors pinned in eval/baseline.json.
 eval: $(STAMP)
-	$(BIN)/entente eval ../shared/gold/seeds.jsonl
+	@if ls $(GOLD)/*.jsonl >/dev/null 2>&1; then \
+		$(BIN)/entente eval $(GOLD)/*.jsonl --show 0 --baseline eval/baseline.json; \
+	else \
+		echo "make eval: skipped: no gold files in $(GOLD) (they live in ../shared beside the checkout)"; \
+	fi
+
+# Pin the figures measured now as the new floors (after an improvement).
+baseline: $(STAMP)
+	$(BIN)/entente eval $(GOLD)/*.jsonl --show 0 --write-baseline eval/baseline.json > /dev/null
 
 clean:
 	rm -rf $(VENV) entente.duckdb .pytest_cache .mypy_cache .ruff_cache

@@ -13,7 +13,7 @@ from tests.conftest import asserted
         ("India continues to import discounted Russian crude.", ("IND", "RUS", "06")),
         ("The United States imposed tariffs on Indian goods.", ("USA", "IND", "16")),
         ("Modi held talks with Putin in Moscow.", ("IND", "RUS", "04")),
-        ("Renewed cooperation between ISRO and Roscosmos.", ("RUS", "IND", "06")),
+        ("Talks between ISRO and Roscosmos resumed.", ("RUS", "IND", "04")),
     ],
 )
 def test_patterns_code_source_target_and_root(analyze, text, expected):  # type: ignore[no-untyped-def]
@@ -35,13 +35,54 @@ def test_compound_subject_without_target_is_reciprocal(analyze):  # type: ignore
     [
         ("India did not hold talks with Russia.", Factuality.NEGATED),
         ("India could hold talks with Russia.", Factuality.HYPOTHETICAL),
-        ("India will hold talks with Russia.", Factuality.FUTURE),
         ("India reportedly held talks with Russia.", Factuality.REPORTED),
         ("Can India hold talks with Russia?", Factuality.HYPOTHETICAL),
     ],
 )
 def test_factuality(analyze, text, factuality):  # type: ignore[no-untyped-def]
     assert {e.factuality for e in analyze(text).events} == {factuality}
+
+
+def test_a_future_act_is_the_intent_it_states(analyze):  # type: ignore[no-untyped-def]
+    (event,) = analyze("India will hold talks with Russia.").events
+    assert (event.cameo, event.factuality) == ("036", Factuality.ASSERTED)
+    assert event.provenance.rule == "consult.hold-talks+future"
+
+
+def test_would_reported_by_a_speech_verb_is_the_future(analyze):  # type: ignore[no-untyped-def]
+    reported = analyze("India said it would hold talks with Russia.").events
+    assert {(e.cameo, e.factuality) for e in reported} == {("036", Factuality.ASSERTED)}
+    bare = analyze("India would hold talks with Russia if asked.").events
+    assert {e.factuality for e in bare} == {Factuality.HYPOTHETICAL}
+
+
+def test_a_refused_act_is_a_rejection(analyze):  # type: ignore[no-untyped-def]
+    refused = analyze("India refused to hold talks with Pakistan.").events
+    assert {(e.cameo, e.factuality) for e in refused} == {("125", Factuality.ASSERTED)}
+    plain = analyze("India did not hold talks with Pakistan.").events
+    assert {(e.cameo, e.factuality) for e in plain} == {("040", Factuality.NEGATED)}
+
+
+def test_passive_agent_is_the_source(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("Pakistan was praised by the United States on Monday.")
+    assert asserted(a) == {("USA", "PAK", "05")}
+    assert not analyze("Pakistan was praised on Monday.").events  # no agent, no source
+
+
+def test_nominal_trigger_takes_its_qualifier_as_source(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("The Indian talks with Russia ended on Friday.")
+    assert ("IND", "RUS", "04") in asserted(a)
+
+
+def test_a_clause_on_an_action_noun_targets_its_actor(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("Japan imposed sanctions on South Korea, a move Seoul condemned.")
+    assert {("JPN", "KOR", "16"), ("KOR", "JPN", "11")} <= asserted(a)
+
+
+def test_state_and_non_state_actors_of_one_country(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("Myanmar soldiers attacked Myanmar protesters.", "2021-03-28")
+    assert ("MMR", "MMR", "19") in asserted(a)
+    assert not analyze("The Indian government praised India.").events
 
 
 def test_negation_scopes_to_its_clause(analyze):  # type: ignore[no-untyped-def]
@@ -71,7 +112,7 @@ def test_events_carry_evidence_and_rule(analyze):  # type: ignore[no-untyped-def
     a = analyze("First line here. India is working with the United States.")
     (event,) = a.events
     assert event.evidence.text_of(a.text) == "India is working with the United States."
-    assert event.trigger.text_of(a.text) == "working"
+    assert event.trigger.text_of(a.text).startswith("working")
     assert event.provenance.rule == "diplomatic.work-with"
     assert (event.plover, event.quad_class) == ("SUPPORT", 1)
 

@@ -43,3 +43,13 @@ def test_user_lexicon_extends_and_bad_one_is_named(tmp_path: Path) -> None:
     )
     with pytest.raises(LexiconError, match=r"patterns.yaml: x.y: unknown CAMEO code 999"):
         load_lexicon((bad,))
+
+
+def test_every_cameo_code_has_a_pattern() -> None:
+    """The issue's floor: at least one pattern (or refinement) produces every CAMEO code
+    below the roots."""
+    lexicon = load_lexicon(())
+    produced = {p.cameo for p in lexicon.patterns}
+    produced |= {r.cameo for p in lexicon.patterns for r in p.refine}
+    codes = {c for c in lexicon.cameo if len(c) >= 3}
+    assert codes - produced == set()

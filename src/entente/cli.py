@@ -18,7 +18,7 @@ from typing import Any
 from entente import __version__
 from entente.actors.lookup import Resolution, lookup
 from entente.errors import EntenteError, InputError
-from entente.evaluation import evaluate_file
+from entente.evaluation import evaluate_file, gate
 from entente.lexicons.check import check_lexicons, summary
 from entente.lexicons.lexicon import load_lexicon
 from entente.pipeline import Pipeline
@@ -82,11 +82,22 @@ def build_parser() -> argparse.ArgumentParser:
     article = sub.add_parser("article", help="show an article with its evidence marked")
     article.add_argument("id", help="article id, or source id (a prefix is enough)")
 
-    evaluate = sub.add_parser("eval", help="score the coder against a gold file")
-    evaluate.add_argument("gold", type=Path, help="gold annotations, JSON lines")
+    evaluate = sub.add_parser("eval", help="score the coder against gold files")
+    evaluate.add_argument("gold", type=Path, nargs="+", help="gold annotations, JSON lines")
     evaluate.add_argument("--format", choices=("table", "json"), default="table")
     evaluate.add_argument(
         "--show", type=int, default=20, help="how many misses and false events to list (default 20)"
+    )
+    evaluate.add_argument(
+        "--baseline",
+        type=Path,
+        help="fail (exit 1) when a figure falls below the floors pinned in this file",
+    )
+    evaluate.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="pin the figures measured now as the floors in FILE",
     )
 
     actors = sub.add_parser("actors", help="resolve actor phrases")
@@ -266,11 +277,35 @@ def _mark(text: str, events: list[dict[str, Any]]) -> str:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    report = evaluate_file(args.gold, Pipeline.default(tuple(args.lexicons))).as_dict()
+    pipeline = Pipeline.default(tuple(args.lexicons))
+    reports = [evaluate_file(path, pipeline).as_dict() for path in args.gold]
     if args.format == "json":
-        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
+        json.dump(
+            reports if len(reports) > 1 else reports[0], sys.stdout, indent=2, ensure_ascii=False
+        )
         sys.stdout.write("\n")
-        return EXIT_OK
+    else:
+        for report in reports:
+            _print_report(report, args.show)
+    if args.write_baseline:
+        gate.write_baseline(args.write_baseline, gate.pin(reports))
+        print(
+            f"pinned the figures of {len(reports)} gold file(s) in {args.write_baseline}",
+            file=sys.stderr,
+        )
+    if args.baseline:
+        breaches, unpinned = gate.check(reports, gate.read_baseline(args.baseline))
+        for name in unpinned:
+            print(f"entente: warning: {args.baseline} pins no figures for {name}", file=sys.stderr)
+        for breach in breaches:
+            print(f"entente: evaluation gate: {breach}", file=sys.stderr)
+        if breaches:
+            return EXIT_ERROR
+        print(f"evaluation gate: every pinned figure holds ({args.baseline})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _print_report(report: dict[str, Any], show: int) -> None:
     print(f"{report['gold_file']}: {report['n_records']} records")
     for name, m in report["events"].items():
         print(
@@ -287,7 +322,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
         f"full code {a['code_correct']}/{a['n_gold']} ({a['code_accuracy']:.3f})"
     )
     print(f"  absent hits: {report['absent_hits']} ({report['absent_hit_rate']:.1%} of records)")
-    for title, key in (("per root", "per_root"), ("per phenomenon", "per_phenomenon")):
+    for title, key in (
+        ("per root", "per_root"),
+        ("per PLOVER type", "per_plover"),
+        ("per phenomenon", "per_phenomenon"),
+    ):
         print(f"  {title}:")
         for name, m in report[key].items():
             print(
@@ -304,9 +343,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         items = report[key]
         if items:
             print(f"  {title} ({len(items)}):")
-            for item in items[: args.show]:
+            for item in items[:show]:
                 print(f"    {item}")
-    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

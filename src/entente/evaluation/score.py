@@ -58,6 +58,7 @@ class Report:
     n_records: int = 0
     metrics: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     per_root: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    per_plover: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     per_phenomenon: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     quotes: list[int] = field(default_factory=lambda: [0, 0, 0])  # found, speaker ok, gold
     actors: list[int] = field(default_factory=lambda: [0, 0, 0])  # root ok, code ok, gold
@@ -74,6 +75,7 @@ class Report:
             "n_records": self.n_records,
             "events": {k: v.as_dict() for k, v in sorted(self.metrics.items())},
             "per_root": {k: v.as_dict() for k, v in sorted(self.per_root.items())},
+            "per_plover": {k: v.as_dict() for k, v in sorted(self.per_plover.items())},
             "per_phenomenon": {k: v.as_dict() for k, v in sorted(self.per_phenomenon.items())},
             "quotes": {
                 "n_gold": self.quotes[2],
@@ -143,16 +145,26 @@ def _score(
 
 
 def _per_root(record: GoldRecord, predicted: list[Event], report: Report) -> None:
+    """Figures per CAMEO root (root matching) and per PLOVER type (PLOVER matching); a
+    gold event counts under its first acceptable code or type."""
     everything = record.events + record.optional
-    for g in record.events:
-        root = g.cameo[0][:2] if g.cameo else "--"
-        c = report.per_root[root]
-        c.n_gold += 1
-        c.tp_gold += any(_root_match(e, g) for e in predicted)
-    for e in predicted:
-        c = report.per_root[e.cameo_root]
-        c.n_pred += 1
-        c.tp_pred += any(_root_match(e, g) for g in everything)
+    by_root = True
+    for table, match in ((report.per_root, _root_match), (report.per_plover, _plover_match)):
+        for g in record.events:
+            c = table[_gold_key(g, by_root)]
+            c.n_gold += 1
+            c.tp_gold += any(match(e, g) for e in predicted)
+        for e in predicted:
+            c = table[e.cameo_root if by_root else e.plover or "--"]
+            c.n_pred += 1
+            c.tp_pred += any(match(e, g) for g in everything)
+        by_root = False
+
+
+def _gold_key(g: GoldEvent, by_root: bool) -> str:
+    if by_root:
+        return g.cameo[0][:2] if g.cameo else "--"
+    return g.plover[0] if g.plover else "--"
 
 
 def _list_errors(

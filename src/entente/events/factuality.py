@@ -2,7 +2,15 @@
 
 A cue counts when it stands before the trigger in the same clause (no comma or semicolon
 between) within the lexicon's window; ``far from`` and its kin reach to the end of their
-clause. A question is hypothetical. Negation outranks the rest.
+clause. A question is hypothetical. Negation outranks the rest. Two readings refine this:
+
+* a negation under a refusal cue (``refused to sign``, ``will not cede``) is a refusal,
+  which the events stage codes as the rejection it is;
+* ``would`` in the clause reported by a speech verb is the future seen from the past
+  (``Japan said it would tighten curbs``), not a hypothetical.
+
+An event cited as context is ``background``: under ``since``, or dated in its clause to a
+year before the article's (``sent troops into Ukraine in February 2022``).
 """
 
 from __future__ import annotations
@@ -16,16 +24,32 @@ from entente.text.tokens import iter_raw_tokens, to_norm
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "-", "–", "—"})
 _HYPOTHETICAL_REACH = 8
+_YEAR_REACH = 10
+
+
+Phrases = tuple[tuple[str, ...], ...]
+_REPORTED_FUTURE = ("would",)
 
 
 @dataclass(frozen=True, slots=True)
 class Cues:
-    negated: tuple[tuple[str, ...], ...]
-    negated_clause: tuple[tuple[str, ...], ...]
-    hypothetical: tuple[tuple[str, ...], ...]
-    future: tuple[tuple[str, ...], ...]
-    reported: tuple[tuple[str, ...], ...]
+    negated: Phrases
+    negated_clause: Phrases
+    hypothetical: Phrases
+    future: Phrases
+    reported: Phrases
+    refusal: Phrases
+    background: Phrases
+    speech_verbs: frozenset[str]
     window: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The factuality of a trigger, and whether its negation is a refusal."""
+
+    factuality: Factuality
+    refusal: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -41,6 +65,9 @@ def compile_cues(lexicon: Lexicon) -> Cues:
         words(f.hypothetical + f.hypothetical_nouns),
         words(f.future),
         words(f.reported),
+        words(f.refusal),
+        words(f.background),
+        frozenset(lexicon.grammar.speech_verbs),
         f.window,
     )
 
@@ -51,21 +78,58 @@ def classify(
     sentence_end: int,
     trigger_start: int,
     cues: Cues,
-) -> Factuality:
-    """The factuality of a trigger at ``trigger_start`` in the sentence."""
+    year: int | None = None,
+) -> Reading:
+    """The factuality of a trigger at ``trigger_start`` in the sentence (``year``: the
+    article's, which dates background)."""
     clause = _clause_start(tokens, sentence_start, trigger_start)
     words = [t.norm for t in tokens[clause:trigger_start]]
-    if _has(words, cues.negated, cues.window) or _has(words, cues.negated_clause, len(words)):
-        return Factuality.NEGATED
-    if _has(words, cues.hypothetical, _HYPOTHETICAL_REACH) or (
-        tokens[sentence_end - 1].norm == "?"
+    if _find(words, cues.negated, cues.window) or _find(words, cues.negated_clause, len(words)):
+        refusal = _find(words, cues.refusal, cues.window + 2) is not None
+        return Reading(Factuality.NEGATED, refusal)
+    if _find(words, cues.background, cues.window) or _dated_earlier(
+        tokens, clause, trigger_start, sentence_end, year
     ):
-        return Factuality.HYPOTHETICAL
-    if _has(words, cues.future, _HYPOTHETICAL_REACH):
-        return Factuality.FUTURE
-    if _has([t.norm for t in tokens[sentence_start:trigger_start]], cues.reported, 40):
-        return Factuality.REPORTED
-    return Factuality.ASSERTED
+        return Reading(Factuality.BACKGROUND)
+    hypothetical = _find(words, cues.hypothetical, _HYPOTHETICAL_REACH)
+    if hypothetical == _REPORTED_FUTURE and _reported(tokens, sentence_start, clause, cues):
+        return Reading(Factuality.FUTURE)
+    if hypothetical or tokens[sentence_end - 1].norm == "?":
+        return Reading(Factuality.HYPOTHETICAL)
+    if _find(words, cues.future, _HYPOTHETICAL_REACH):
+        return Reading(Factuality.FUTURE)
+    if _find([t.norm for t in tokens[sentence_start:trigger_start]], cues.reported, 40):
+        return Reading(Factuality.REPORTED)
+    return Reading(Factuality.ASSERTED)
+
+
+def _reported(tokens: tuple[Token, ...], start: int, clause: int, cues: Cues) -> bool:
+    """Whether a speech verb stands before the clause (``said it would``, ``said that
+    Turkey would``), within a few words of it."""
+    return any(t.norm in cues.speech_verbs for t in tokens[max(start, clause - 12) : clause + 6])
+
+
+def _dated_earlier(
+    tokens: tuple[Token, ...], clause: int, trigger: int, end: int, year: int | None
+) -> bool:
+    """Whether the trigger is dated to a year before the article's: ``in 2014`` or ``in
+    February 2022`` after it in its clause, or the year right before it (``their 2020
+    war``)."""
+    if year is None:
+        return False
+
+    def earlier(k: int) -> bool:
+        word = tokens[k].norm
+        return len(word) == 4 and word.isdigit() and 1900 <= int(word) < year
+
+    if any(earlier(k) for k in range(max(clause, trigger - 2), trigger)):
+        return True
+    k = trigger
+    while k < min(end, trigger + _YEAR_REACH) and tokens[k].norm not in _CLAUSE_BREAKS:
+        if earlier(k) and any(t.norm == "in" for t in tokens[max(trigger, k - 2) : k]):
+            return True
+        k += 1
+    return False
 
 
 def _clause_start(tokens: tuple[Token, ...], start: int, trigger: int) -> int:
@@ -75,12 +139,14 @@ def _clause_start(tokens: tuple[Token, ...], start: int, trigger: int) -> int:
     return k + 1
 
 
-def _has(words: list[str], phrases: tuple[tuple[str, ...], ...], reach: int) -> bool:
-    """Whether a phrase ends within ``reach`` words of the end of ``words``."""
+def _find(words: list[str], phrases: Phrases, reach: int) -> tuple[str, ...] | None:
+    """The phrase ending nearest the end of ``words``, within ``reach`` words of it."""
     n = len(words)
-    for phrase in phrases:
-        size = len(phrase)
-        for end in range(n, max(size - 1, n - reach - size), -1):
-            if tuple(words[end - size : end]) == phrase:
-                return True
-    return False
+    for end in range(n, 0, -1):
+        if n - end > reach:
+            break
+        for phrase in phrases:
+            size = len(phrase)
+            if end >= size and tuple(words[end - size : end]) == phrase:
+                return phrase
+    return None

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from entente.lexicons.inflect import Inflector, third_person
 from entente.lexicons.lexicon import Lexicon
 from entente.lexicons.schema import PatternEntry
 from entente.model import Token
@@ -27,6 +28,7 @@ class Trigger:
     nominal: bool
     follow: tuple[Words, ...]  # objects or particles, one of which must follow
     gap: int
+    participle: bool = False  # a past form: "deported", "held" (passive when "was" precedes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +116,24 @@ def compile_patterns(lexicon: Lexicon) -> PatternIndex:
         follow, gap = (objects, _OBJECT_GAP) if objects else (particles, _PARTICLE_GAP)
         for verb in p.verb:
             for form in inflect.verb_forms(verb):
-                triggers.append(Trigger(p, _words(form), False, follow, gap))
+                past = _is_past(form.split()[0], verb.split()[0], inflect)
+                triggers.append(Trigger(p, _words(form), False, follow, gap, past))
         for noun in p.noun:
             for form in inflect.noun_forms(noun):
                 triggers.append(Trigger(p, _words(form), True, follow, gap))
     return PatternIndex(triggers)
+
+
+def _is_past(form: str, lemma: str, inflect: Inflector) -> bool:
+    """Whether ``form`` is the simple past or past participle of ``lemma`` (``held``,
+    ``deported``; ``hit`` too, being its own participle)."""
+    if form.endswith("ing") or form == third_person(lemma):
+        return False
+    if form.endswith("ed"):
+        return True
+    if form == lemma:
+        return form in inflect.irregular.get(lemma, ())
+    return not (form.endswith("s") and not form.endswith("ss"))
 
 
 def _words(phrase: str) -> Words:

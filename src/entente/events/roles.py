@@ -6,9 +6,13 @@ Without a parser, roles come from word order and prepositions:
   right before the trigger counts even so: ``on Donald Trump travelling``); where there is
   none, the first such mention after the comma that closes an opening phrase
   (``Far from signalling rupture, both governments``);
+* a nationality adjective is a subject when it qualifies the subject's head, a few plain
+  words before the trigger (``Russian missiles and drones pounded``);
 * an object is the first mention after the trigger (adjectives count: ``Russian crude``);
 * ``after: [with]`` takes the first mention after the trigger governed by one of those
   prepositions;
+* the agent of a passive or of a nominal trigger is ``by X`` close after it;
+* the actor of a nominal trigger may qualify it: ``the US strikes``, ``India's purchases``;
 * each role extends over coordination: ``X and Y``, ``X, Y and Z``, ``X and in Y``.
 """
 
@@ -22,7 +26,10 @@ from entente.model import Mention, MentionKind, Token
 from entente.text.phrases import governing_preposition
 
 _TARGET_REACH = 14
+_AGENT_REACH = 8
+_QUALIFIER_GAP = 3
 _BOUNDARIES = frozenset({";", ":"})
+_SUBORDINATORS = frozenset({"after", "before", "while", "by", "when", "since", "without"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +51,58 @@ def find_subject(ctx: Context, trigger_start: int, trigger_end: int) -> list[Men
     for m in reversed(left):
         if _crosses_boundary(ctx, m.token_end, trigger_start):
             break
-        if m.kind is MentionKind.ADJECTIVE and not _is_possessive(ctx, m):
+        if (
+            m.kind is MentionKind.ADJECTIVE
+            and not _is_possessive(ctx, m)
+            and not (_opens_phrase(ctx, m) and _qualifies(ctx, m, trigger_start))
+        ):
             continue
-        if ctx.governor(m) is None or m.token_end == trigger_start:
+        if m.token_end == trigger_start:
             return _coordinated_left(ctx, m)
+        group = _coordinated_left(ctx, m)
+        if ctx.governor(group[0]) is None and ctx.governor(m) is None:
+            return group  # "with A and B": B is governed through A, so not a subject
     return _subject_after_opening(ctx, trigger_end)
+
+
+def find_main_subject(ctx: Context, before: int) -> list[Mention]:
+    """The sentence's first subject-like mention before token ``before``: the subject that a
+    coordinated verb (``... and called on Maduro``) shares."""
+    for m in ctx.mentions:
+        if m.token_end > before:
+            break
+        if m.kind is MentionKind.ADJECTIVE and not (
+            _is_possessive(ctx, m) or _opens_phrase(ctx, m)
+        ):
+            continue
+        if ctx.governor(m) is None:
+            return _coordinated_right(ctx, m)
+    return []
+
+
+def find_speaker(ctx: Context, trigger_start: int) -> list[Mention]:
+    """The subject of the nearest speech verb before the trigger (``Britain reiterated
+    that Libya must``)."""
+    for k in range(trigger_start - 1, ctx.start - 1, -1):
+        if ctx.tokens[k].norm in ctx.grammar.speech_verbs:
+            return find_subject(ctx, k, k + 1)
+    return []
+
+
+def shares_subject(ctx: Context, trigger_start: int) -> bool:
+    """Whether the verb at ``trigger_start`` continues the clause before it with no subject
+    of its own: ``X closed ... and suspended``, ``X spoke ..., urging``, ``after meeting``
+    (adverbs skipped)."""
+    k = trigger_start - 1
+    while k >= ctx.start and ctx.tokens[k].norm.endswith("ly"):
+        k -= 1
+    if k < ctx.start:
+        return False
+    before = ctx.tokens[k].norm
+    head = ctx.tokens[trigger_start].norm
+    if before in ctx.grammar.coordinators:
+        return True
+    return head.endswith("ing") and (before == "," or before in _SUBORDINATORS)
 
 
 def find_after(ctx: Context, trigger_end: int, preps: Sequence[str]) -> list[Mention]:
@@ -58,12 +112,47 @@ def find_after(ctx: Context, trigger_end: int, preps: Sequence[str]) -> list[Men
     return []
 
 
-def find_object(ctx: Context, trigger_end: int) -> list[Mention]:
+def find_agent(ctx: Context, trigger_end: int) -> list[Mention]:
+    """``by X`` after a passive or nominal trigger, before any comma and with no other
+    past participle between (which would own the ``by``)."""
     for m in _right_of(ctx, trigger_end):
-        governor = ctx.governor(m)
-        if governor is None or governor == "of":
-            return _coordinated_right(ctx, m)
+        if m.token_start - trigger_end > _AGENT_REACH:
+            break
+        if ctx.governor(m) != "by":
+            continue
+        gap = ctx.tokens[trigger_end : m.token_start - 1]
+        if any(t.norm == "," or (t.norm.endswith("ed") and len(t.norm) > 4) for t in gap):
+            return []
+        return _coordinated_right(ctx, m)
+    return []
+
+
+def find_qualifier(ctx: Context, trigger_start: int) -> list[Mention]:
+    """The actor qualifying a nominal trigger: ``the US strikes``, ``India's purchases``,
+    ``Chinese military drills``: a mention a few plain words before it."""
+    left = [m for m in ctx.mentions if m.token_end <= trigger_start]
+    if not left or not _qualifies(ctx, left[-1], trigger_start):
         return []
+    m = left[-1]
+    # "for New Delhi's purchases": the preposition governs the phrase, not the possessor
+    if _is_possessive(ctx, m) or ctx.governor(m) is None:
+        return _coordinated_left(ctx, m)
+    return []
+
+
+def find_object(ctx: Context, trigger_end: int, own: str | None = None) -> list[Mention]:
+    """The first mention after the trigger, unless a preposition governs it (``of`` does
+    not count, nor ``own``: the trigger's own last word, ``called on China``). A possessive
+    pronoun gives way to the mention it qualifies (``his Russian counterpart``)."""
+    right = _right_of(ctx, trigger_end)
+    for i, m in enumerate(right):
+        governor = ctx.governor(m)
+        if governor is not None and governor not in ("of", own):
+            return []
+        follower = right[i + 1] if i + 1 < len(right) else None
+        if m.kind is MentionKind.PRONOUN and follower and follower.token_start == m.token_end:
+            return _coordinated_right(ctx, follower)
+        return _coordinated_right(ctx, m)
     return []
 
 
@@ -140,6 +229,34 @@ def _neighbour(ctx: Context, m: Mention, direction: int) -> tuple[Mention, bool]
 
 def _crosses_boundary(ctx: Context, start: int, end: int) -> bool:
     return any(ctx.tokens[k].norm in _BOUNDARIES for k in range(start, end))
+
+
+def _qualifies(ctx: Context, m: Mention, head: int) -> bool:
+    """Whether only plain words (no punctuation, preposition, determiner or clause word)
+    stand between ``m`` and the word at ``head``, at most a few of them."""
+    if head - m.token_end > _QUALIFIER_GAP:
+        return False
+    g = ctx.grammar
+    closed = g.prepositions | g.determiners | g.clause_words
+    for t in ctx.tokens[m.token_end : head]:
+        if t.norm == "'s" or t.norm in g.coordinators:
+            continue
+        if not t.norm.replace("-", "").isalpha() or t.norm in closed:
+            return False
+    return True
+
+
+def _opens_phrase(ctx: Context, m: Mention) -> bool:
+    """Whether ``m`` begins its noun phrase at a clause opening: after the sentence start,
+    punctuation, a clause word or a coordinator (determiners skipped)."""
+    g = ctx.grammar
+    k = m.token_start - 1
+    while k >= ctx.start and ctx.tokens[k].norm in g.determiners:
+        k -= 1
+    if k < ctx.start:
+        return True
+    word = ctx.tokens[k].norm
+    return not word.isalnum() or word in g.clause_words or word in g.coordinators
 
 
 def _is_possessive(ctx: Context, m: Mention) -> bool:

@@ -21,6 +21,7 @@ from entente.lexicons.schema import (
     PatternEntry,
     PersonEntry,
     PlaceEntry,
+    Recoding,
     Role,
     SectorEntry,
     TitleEntry,
@@ -143,6 +144,9 @@ class Grammar:
     descriptive_endings: tuple[str, ...]
     feminine_pronouns: frozenset[str]
     object_pronouns: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    event_nouns: frozenset[str]
+    light_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)
@@ -161,6 +165,7 @@ class Lexicon:
     cameo: dict[str, CameoRow]
     patterns: tuple[PatternEntry, ...]
     factuality: FactualityCues
+    recoding: Recoding
     inflector: Inflector
     digest: str
 
@@ -231,6 +236,9 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
     cameo = {row.code: row for row in load.read_table(dirs, "cameo.tsv", CameoRow)}
     patterns = tuple(load.read_yaml_list(dirs, "patterns.yaml", "patterns", PatternEntry))
     _check_patterns(patterns, cameo)
+    factuality = load.read_yaml_document(dirs, "factuality.yaml")
+    recoding = Recoding.model_validate(factuality.get("recode", {}))
+    _check_recoding(recoding, cameo)
     return Lexicon(
         grammar=grammar,
         countries=countries,
@@ -243,9 +251,8 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
         regions=_places(countries, gazetteer, regions=True),
         cameo=cameo,
         patterns=patterns,
-        factuality=FactualityCues.model_validate(
-            load.read_yaml_document(dirs, "factuality.yaml").get("cues", {})
-        ),
+        factuality=FactualityCues.model_validate(factuality.get("cues", {})),
+        recoding=recoding,
         inflector=_inflector(dirs),
         digest=load.digest(dirs),
     )
@@ -410,6 +417,9 @@ def _grammar(doc: dict[str, Any]) -> Grammar:
         body_nouns=words("body_nouns"),
         country_nouns=words("country_nouns"),
         clause_words=words("clause_words"),
+        passive_auxiliaries=words("passive_auxiliaries"),
+        event_nouns=words("event_nouns"),
+        light_verbs=words("light_verbs"),
         place_nouns=words("place_nouns"),
         company_words=frozenset(str(v) for v in doc.get("company_words", [])),
         company_prefixes=frozenset(str(v) for v in doc.get("company_prefixes", [])),
@@ -450,6 +460,15 @@ def _check_patterns(patterns: tuple[PatternEntry, ...], cameo: dict[str, CameoRo
                 raise LexiconError(f"patterns.yaml: {p.id}: unknown CAMEO code {code}")
         if not (p.verb or p.noun):
             raise LexiconError(f"patterns.yaml: {p.id}: needs a verb or a noun")
+
+
+def _check_recoding(recoding: Recoding, cameo: dict[str, CameoRow]) -> None:
+    for name, table in (("future", recoding.future), ("refusal", recoding.refusal)):
+        for prefix, code in table.items():
+            if code not in cameo or not prefix.isdigit():
+                raise LexiconError(
+                    f"factuality.yaml: recode.{name}: {prefix} → {code} is not CAMEO"
+                )
 
 
 def flag_emoji(iso2: str) -> str:

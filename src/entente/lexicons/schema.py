@@ -96,7 +96,7 @@ class RefineRule(_Entry):
     words: list[str]
 
 
-RoleSpec = Literal["subject", "object", "none", "subject_or_none"]
+RoleSpec = Literal["subject", "object", "none", "subject_or_none", "speaker"]
 
 
 class RoleAfter(_Entry):
@@ -115,11 +115,28 @@ class PatternEntry(_Entry):
     target: RoleSpec | RoleAfter = "object"
     refine: list[RefineRule] = []
     confidence: float = Field(default=0.9, gt=0, le=1)
+    # "X and Y <trigger>" with no target: events both ways between X and Y. Default: for
+    # the cooperative roots where parties act together (03 to 06), not for the others.
+    reciprocal: bool | None = None
 
     @field_validator("verb", "noun", "objects", "particle", mode="before")
     @classmethod
     def _listify(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
+
+
+class Recoding(_Entry):
+    """How an act presented as future or refused is coded: CAMEO prefix → code, the
+    longest prefix applying (``future``: ``04`` → ``036``; ``refusal``: ``06`` → ``121``)."""
+
+    future: dict[str, str] = {}
+    refusal: dict[str, str] = {}
+
+    def code(self, table: dict[str, str], cameo: str) -> str | None:
+        for size in range(len(cameo), 1, -1):
+            if (code := table.get(cameo[:size])) is not None:
+                return code
+        return None
 
 
 class CameoRow(_Entry):
@@ -136,5 +153,7 @@ class FactualityCues(_Entry):
     hypothetical: list[str]
     hypothetical_nouns: list[str]
     future: list[str]
+    refusal: list[str] = []
+    background: list[str] = []
     reported: list[str]
     window: int = 4

@@ -19,6 +19,7 @@ class Factuality(StrEnum):
     HYPOTHETICAL = "hypothetical"
     FUTURE = "future"
     REPORTED = "reported"
+    BACKGROUND = "background"  # an earlier event cited as context: "since Moscow sent troops"
 
 
 @dataclass(frozen=True, slots=True)
