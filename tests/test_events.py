@@ -120,3 +120,45 @@ def test_events_carry_evidence_and_rule(analyze):  # type: ignore[no-untyped-def
 def test_same_input_gives_same_ids(analyze):  # type: ignore[no-untyped-def]
     text = "Modi held talks with Putin."
     assert [e.event_id for e in analyze(text).events] == [e.event_id for e in analyze(text).events]
+
+
+def test_an_announced_measure_is_the_measure_and_announced_aid_an_intent(analyze):  # type: ignore[no-untyped-def]
+    measure = analyze("Japan said it would tighten curbs on exports to South Korea.", "2019-07-01")
+    assert ("JPN", "KOR", "16") in asserted(measure)
+    aid = analyze("Germany said it would supply tanks to Ukraine.", "2023-01-25")
+    assert {e.cameo[:2] for e in aid.events if e.is_asserted} == {"03"}
+
+
+def test_an_earlier_event_cited_as_context_is_background(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "Modi held talks with Putin, his first trip to Russia since Moscow sent troops "
+        "into Ukraine in February 2022.",
+        "2024-07-09",
+    )
+    assert ("IND", "RUS", "04") in asserted(a)
+    assert not any(e.target.root == "UKR" for e in a.events if e.is_asserted)
+    assert Factuality.BACKGROUND in {e.factuality for e in a.events if e.target.root == "UKR"}
+
+
+def test_force_used_in_a_city_targets_its_country(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("Russian missiles struck an apartment building in Kharkiv on Friday.")
+    assert ("RUS", "UKR", "19") in asserted(a)
+
+
+def test_a_reported_must_is_the_speakers_demand(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("A senior British minister said that Libya must hand over the suspects.")
+    assert asserted(a) == {("GBR", "LBY", "10")}
+
+
+def test_quantities_do_not_hide_the_target(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("Myanmar soldiers killed more than 100 protesters on Saturday.", "2021-03-28")
+    assert ("MMR", "MMR", "17") in asserted(a)  # killing protesters: violent repression
+
+
+def test_a_time_adjunct_noun_takes_the_main_subject(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "External Affairs Minister S. Jaishankar told reporters after talks with "
+        "Sergei Lavrov that ties were strong.",
+        "2025-08-21",
+    )
+    assert asserted(a) == {("IND", "RUS", "04")}

@@ -86,3 +86,23 @@ def test_a_malformed_baseline_is_one_clear_error(tmp_path: Path) -> None:
     bad.write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(GoldError, match=r"baseline\.json: a baseline is an object"):
         gate.read_baseline(bad)
+
+
+def test_gold_igo_accepts_the_un_and_no_other_code_does(tmp_path: Path) -> None:
+    from entente.evaluation import evaluate_file
+    from entente.pipeline import Pipeline
+
+    record = {
+        "id": "u1",
+        "date": "2024-06-01",
+        "text": "The United Nations condemned Russia on Monday.",
+        "events": [{"source": "IGO", "target": "RUS", "cameo": ["11"], "plover": ["ACCUSE"]}],
+    }
+    gold = tmp_path / "un.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    report = evaluate_file(gold, Pipeline.default()).as_dict()
+    assert report["events"]["root"]["recall"] == 1.0
+    record["events"][0]["source"] = "NGO"  # type: ignore[index]
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    report = evaluate_file(gold, Pipeline.default()).as_dict()
+    assert report["events"]["root"]["recall"] == 0.0

@@ -1,6 +1,7 @@
 """Precision, recall and F1 of coded events, quotes and actors against gold.
 
-The rules of ``../shared/gold/README.md``: actors compare on their first three letters;
+The rules of ``../shared/gold/README.md``: actors compare on their first three letters
+(a gold ``IGO`` accepting the UN's ``UNO``, as CAMEO codes the UN ``IGOUNO``);
 an event matches when source and target match and the predicted CAMEO code starts with
 an acceptable code (at the root level: the same first two digits); where gold lists no
 CAMEO code the PLOVER type decides; ``symmetric`` accepts either direction. Every
@@ -192,9 +193,16 @@ def _describe(e: Event, text: str) -> str:
 
 
 def _actors_match(e: Event, g: GoldEvent) -> bool:
-    forward = e.source.root == g.source and e.target.root == g.target
-    backward = g.symmetric and e.source.root == g.target and e.target.root == g.source
+    forward = _same(e.source.root, g.source) and _same(e.target.root, g.target)
+    backward = g.symmetric and _same(e.source.root, g.target) and _same(e.target.root, g.source)
     return forward or backward
+
+
+def _same(predicted: str, gold: str) -> bool:
+    """Codes match on their first three letters. The UN is an intergovernmental body that
+    CAMEO codes ``IGOUNO``: gold coded ``IGO`` (the PLOVER records' convention) accepts
+    entente's ``UNO``; gold coded ``UNO`` asks for the UN itself."""
+    return predicted == gold or (gold == "IGO" and predicted == "UNO")
 
 
 def _root_match(e: Event, g: GoldEvent) -> bool:

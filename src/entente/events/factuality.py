@@ -25,6 +25,10 @@ from entente.text.tokens import iter_raw_tokens, to_norm
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "-", "–", "—"})
 _HYPOTHETICAL_REACH = 8
 _YEAR_REACH = 10
+_REPORTED_REACH = 12
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
+)
 
 
 Phrases = tuple[tuple[str, ...], ...]
@@ -50,6 +54,7 @@ class Reading:
 
     factuality: Factuality
     refusal: bool = False
+    announced: bool = False  # future reported by a speech verb: "said it would"
 
 
 @lru_cache(maxsize=4)
@@ -83,7 +88,7 @@ def classify(
     """The factuality of a trigger at ``trigger_start`` in the sentence (``year``: the
     article's, which dates background)."""
     clause = _clause_start(tokens, sentence_start, trigger_start)
-    words = [t.norm for t in tokens[clause:trigger_start]]
+    words = _without_days([t.norm for t in tokens[clause:trigger_start]])
     if _find(words, cues.negated, cues.window) or _find(words, cues.negated_clause, len(words)):
         refusal = _find(words, cues.refusal, cues.window + 2) is not None
         return Reading(Factuality.NEGATED, refusal)
@@ -93,14 +98,27 @@ def classify(
         return Reading(Factuality.BACKGROUND)
     hypothetical = _find(words, cues.hypothetical, _HYPOTHETICAL_REACH)
     if hypothetical == _REPORTED_FUTURE and _reported(tokens, sentence_start, clause, cues):
-        return Reading(Factuality.FUTURE)
+        return Reading(Factuality.FUTURE, announced=True)
     if hypothetical or tokens[sentence_end - 1].norm == "?":
         return Reading(Factuality.HYPOTHETICAL)
     if _find(words, cues.future, _HYPOTHETICAL_REACH):
         return Reading(Factuality.FUTURE)
-    if _find([t.norm for t in tokens[sentence_start:trigger_start]], cues.reported, 40):
+    if _find(words, cues.reported, _REPORTED_REACH):
         return Reading(Factuality.REPORTED)
     return Reading(Factuality.ASSERTED)
+
+
+def _without_days(words: list[str]) -> list[str]:
+    """The words without day adjuncts, so that ``threatened on Saturday to`` reads as
+    ``threatened to``."""
+    out: list[str] = []
+    for word in words:
+        if word in _DAYS:
+            if out and out[-1] == "on":
+                out.pop()
+            continue
+        out.append(word)
+    return out
 
 
 def _reported(tokens: tuple[Token, ...], start: int, clause: int, cues: Cues) -> bool:

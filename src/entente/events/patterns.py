@@ -16,6 +16,7 @@ Words = tuple[str, ...]
 _OBJECT_GAP = 6
 _PARTICLE_GAP = 2
 _NEGATORS = frozenset({"not", "never"})
+_INLINE_PUNCT = frozenset({"-", '"', "'", "``", "''"})  # "called “a stab in the back”"
 _AUXILIARIES = frozenset({"do", "does", "did", "will", "would", "could", "can"})
 
 
@@ -39,6 +40,7 @@ class Match:
     start: int
     end: int
     head: int
+    weight: int = 0  # words of the trigger and of its matched object: the more specific
 
 
 class PatternIndex:
@@ -65,26 +67,32 @@ def _match_at(
     if tuple(t.norm for t in tokens[i : i + n]) != trigger.words or i + n > end:
         return None
     stop = i + n
+    weight = n
     if trigger.follow:
         found = _follow(trigger, tokens, stop, end)
         if found is None:
             return None
-        stop = found
+        stop, words = found
+        weight += words
     first = i
     if trigger.pattern.negated:
         first = _negation_start(tokens, i, floor)
         if first < 0:
             return None
-    return Match(trigger, first, stop, i)
+    return Match(trigger, first, stop, i, weight)
 
 
-def _follow(trigger: Trigger, tokens: tuple[Token, ...], start: int, end: int) -> int | None:
+def _follow(
+    trigger: Trigger, tokens: tuple[Token, ...], start: int, end: int
+) -> tuple[int, int] | None:
+    """Where the nearest object or particle ends, and how many words it has (the longest
+    one where several start at the same word: "relief supplies" over "relief")."""
     for k in range(start, min(end, start + trigger.gap + 1)):
-        if tokens[k].kind.value == "punct" and tokens[k].norm != "-":
+        if tokens[k].kind.value == "punct" and tokens[k].norm not in _INLINE_PUNCT:
             return None
-        for words in trigger.follow:
+        for words in sorted(trigger.follow, key=len, reverse=True):
             if tuple(t.norm for t in tokens[k : k + len(words)]) == words:
-                return k + len(words)
+                return k + len(words), len(words)
     return None
 
 
@@ -98,8 +106,10 @@ def _negation_start(tokens: tuple[Token, ...], i: int, floor: int) -> int:
 
 
 def _longest_first(matches: list[Match]) -> list[Match]:
+    """Overlapping matches resolved to the longest span, then to the most specific words
+    (``began joint drills`` over ``began ... drills``), then to the earlier start."""
     chosen: list[Match] = []
-    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), -m.weight, m.start)):
         if all(m.end <= c.start or c.end <= m.start for c in chosen):
             chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)

@@ -3,7 +3,9 @@
 Without a parser, roles come from word order and prepositions:
 
 * the subject is the nearest mention to the left that no preposition governs (a mention
-  right before the trigger counts even so: ``on Donald Trump travelling``); where there is
+  right before a gerund counts even so: ``on Donald Trump travelling``, and right before a
+  verb unless the preposition is one of place or means: ``the heads of NASA congratulated``,
+  ``after Putin and Modi held``, not ``operating in Iraq said``); where there is
   none, the first such mention after the comma that closes an opening phrase
   (``Far from signalling rupture, both governments``);
 * a nationality adjective is a subject when it qualifies the subject's head, a few plain
@@ -28,6 +30,94 @@ from entente.text.phrases import governing_preposition
 _TARGET_REACH = 14
 _AGENT_REACH = 8
 _QUALIFIER_GAP = 3
+_MODIFIER_REACH = 3
+_ARTICLES = frozenset({"a", "an", "the"})
+_QUANTIFIERS = frozenset({"than", "about", "around", "over", "under", "nearly", "almost"})
+_TIME_ADJUNCT_WORDS = frozenset(
+    {
+        "on",
+        "also",
+        "then",
+        "later",
+        "today",
+        "yesterday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)
+_AUDIENCE_VERBS = frozenset(
+    {
+        "tell",
+        "tells",
+        "told",
+        "telling",
+        "brief",
+        "briefed",
+        "briefing",
+        "inform",
+        "informed",
+        "address",
+        "addressed",
+        "addressing",
+        "assure",
+        "assured",
+    }
+)
+# Prepositions of place, direction and means: their phrase right before a verb is not its
+# subject ("operating in Iraq said"), where "the leaders of Armenia initialled", "judges at
+# the ICC authorised" and "after Putin and Modi held" are.
+_PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "on",
+        "to",
+        "into",
+        "onto",
+        "with",
+        "for",
+        "by",
+        "against",
+        "over",
+        "about",
+        "across",
+        "near",
+        "within",
+        "inside",
+        "outside",
+        "under",
+        "through",
+        "toward",
+        "towards",
+        "off",
+        "along",
+        "around",
+        "behind",
+        "beyond",
+    }
+)
+_SUBJECT_BARRIERS = frozenset(
+    {
+        "after",
+        "before",
+        "when",
+        "while",
+        "because",
+        "since",
+        "until",
+        "although",
+        "though",
+        "whereas",
+        "once",
+        "unless",
+        "if",
+        "as",
+    }
+)
 _BOUNDARIES = frozenset({";", ":"})
 _SUBORDINATORS = frozenset({"after", "before", "while", "by", "when", "since", "without"})
 
@@ -43,21 +133,51 @@ class Context:
     grammar: Grammar
 
     def governor(self, m: Mention) -> str | None:
-        return governing_preposition(self.tokens, m.token_start, self.start, self.grammar)
+        """The preposition governing ``m``, past determiners, numbers and modifiers (``of
+        20 Palestinians``, ``in the occupied West Bank``, ``with senior Indian officials``)."""
+        k = m.token_start
+        g = self.grammar
+        while k > self.start and k > m.token_start - _MODIFIER_REACH:
+            word = self.tokens[k - 1].norm
+            if not (
+                word.replace(",", "").isdigit()
+                or word in g.speaker_modifiers
+                or (word.isalpha() and word.endswith(g.descriptive_endings))
+            ):
+                break
+            k -= 1
+        governor = governing_preposition(self.tokens, k, self.start, self.grammar)
+        if governor == "to" and self._up_to(k):
+            return None  # "up to 1,000 ethnic Turks": a quantity, not a goal
+        if governor in _QUANTIFIERS and self.tokens[k].norm.replace(",", "").isdigit():
+            return None  # "more than 100 protesters", "about 60 civilians"
+        return governor
+
+    def _up_to(self, k: int) -> bool:
+        j = k - 1
+        while j > self.start and self.tokens[j].norm != "to":
+            j -= 1
+        return j > self.start and self.tokens[j - 1].norm == "up"
 
 
 def find_subject(ctx: Context, trigger_start: int, trigger_end: int) -> list[Mention]:
     left = [m for m in ctx.mentions if m.token_end <= trigger_start]
     for m in reversed(left):
-        if _crosses_boundary(ctx, m.token_end, trigger_start):
+        if _crosses_boundary(ctx, m.token_end, trigger_start) or _own_clause(
+            ctx, m.token_end, trigger_start
+        ):
             break
         if (
             m.kind is MentionKind.ADJECTIVE
             and not _is_possessive(ctx, m)
             and not (_opens_phrase(ctx, m) and _qualifies(ctx, m, trigger_start))
-        ):
+        ) or _is_audience(ctx, m):
             continue
-        if m.token_end == trigger_start:
+        if m.token_end == trigger_start and (
+            ctx.tokens[trigger_start].norm.endswith("ing")
+            or _coordinated_governor(ctx, m) not in _PLACE_PREPOSITIONS
+        ):
+            # "on Donald Trump travelling", "the heads of NASA and Roscosmos congratulated"
             return _coordinated_left(ctx, m)
         group = _coordinated_left(ctx, m)
         if ctx.governor(group[0]) is None and ctx.governor(m) is None:
@@ -92,10 +212,12 @@ def find_speaker(ctx: Context, trigger_start: int) -> list[Mention]:
 def shares_subject(ctx: Context, trigger_start: int) -> bool:
     """Whether the verb at ``trigger_start`` continues the clause before it with no subject
     of its own: ``X closed ... and suspended``, ``X spoke ..., urging``, ``after meeting``
-    (adverbs skipped)."""
+    (adverbs and day adjuncts skipped)."""
     k = trigger_start - 1
-    while k >= ctx.start and ctx.tokens[k].norm.endswith("ly"):
-        k -= 1
+    while k >= ctx.start and (
+        ctx.tokens[k].norm.endswith("ly") or ctx.tokens[k].norm in _TIME_ADJUNCT_WORDS
+    ):
+        k -= 1  # "and on Friday advised", "and also urged"
     if k < ctx.start:
         return False
     before = ctx.tokens[k].norm
@@ -241,9 +363,28 @@ def _qualifies(ctx: Context, m: Mention, head: int) -> bool:
     for t in ctx.tokens[m.token_end : head]:
         if t.norm == "'s" or t.norm in g.coordinators:
             continue
-        if not t.norm.replace("-", "").isalpha() or t.norm in closed:
+        if not t.norm.replace("-", "").isalnum() or t.norm in closed:
             return False
     return True
+
+
+def _coordinated_governor(ctx: Context, m: Mention) -> str | None:
+    return ctx.governor(_coordinated_left(ctx, m)[0])
+
+
+def _is_audience(ctx: Context, m: Mention) -> bool:
+    """``told reporters``, ``told parliament``: who was spoken to is not a subject."""
+    k = m.token_start - 1
+    while k >= ctx.start and ctx.tokens[k].norm in _ARTICLES:
+        k -= 1
+    return k >= ctx.start and ctx.tokens[k].norm in _AUDIENCE_VERBS
+
+
+def _own_clause(ctx: Context, start: int, trigger: int) -> bool:
+    """Whether a subordinate clause opens between ``start`` and the trigger with words of
+    its own before it (``after a 7.7-magnitude earthquake killed``): its subject is there,
+    even when it is no actor."""
+    return any(ctx.tokens[k].norm in _SUBJECT_BARRIERS for k in range(start, trigger - 1))
 
 
 def _opens_phrase(ctx: Context, m: Mention) -> bool:

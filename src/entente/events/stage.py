@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from entente.actors.resolve import is_codable
 from entente.events.factuality import Cues, classify, compile_cues
@@ -42,10 +43,12 @@ from entente.model import (
     Event,
     Factuality,
     Mention,
+    MentionKind,
     Provenance,
     Sentence,
     SentenceKind,
     Span,
+    Token,
     make_id,
 )
 
@@ -53,11 +56,39 @@ LAYER = "events"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
 _RIGHT_SUBJECT_PENALTY = 0.85
 _RECIPROCAL_PENALTY = 0.9
-_STATE_SECTORS = frozenset({None, "GOV", "MIL", "SPY", "JUD", "LEG", "POL"})
+_STATE_SECTORS = frozenset({None, "GOV", "MIL", "SPY", "JUD", "LEG", "POL", "COP"})
+_ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "SEP"})
+_LOCATIVES = ("in", "inside", "across", "near", "off", "along", "on", "at", "into")
+_AREA_WORDS = frozenset(
+    {
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "downtown",
+        "occupied",
+    }
+)
+_PLACE_REACH = 12
+_PLACE_GOAL = frozenset({"in", "to", "into"})
+_TIME_PREPOSITIONS = frozenset({"after", "before", "during", "following", "amid", "ahead"})
 _INTENT_ROOTS = ("03", "13")  # a future intent or threat is already what it says
+_CONDITIONS = frozenset({"if", "unless"})
+_FIRST_CONFLICT_ROOT = 10
 _NO_RECODING = Recoding()  # "a planned summit" states no intent: it stays future
 _NOUN_MARKERS = frozenset({"a", "an", "the", "'s", "this", "that", "its", "their", "his", "her"})
 _JOINT_ROOTS = frozenset({"03", "04", "05", "06"})  # what parties do together
+_DOMESTIC_ROOTS = frozenset({"17"})
+_EXPULSION = frozenset({"16", "17"})  # "was expelled from X": X acted
 _OWN_ACT_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence
 
 Pair = tuple[Mention, Actor, Mention, Actor]
@@ -90,7 +121,7 @@ def code_sentence(
     ontology = load_ontology(lexicon)
     cues = compile_cues(lexicon)
     events: list[Event] = []
-    antecedent: list[Mention] = []
+    memory = _Memory()
     last_quad = 0
     for match in compile_patterns(lexicon).find(analysis.tokens, ctx.start, ctx.end):
         quad = ontology.code(match.trigger.pattern.cameo).quad_class
@@ -100,24 +131,36 @@ def code_sentence(
             or (quad == last_quad == 4 and _elaborates(ctx, match))
         ):
             continue
-        pairs, confidence = _pairs(ctx, match, antecedent)
+        pairs, confidence = _pairs(ctx, match, memory, lexicon)
+        coded = [
+            _event(analysis, sentence, match, ontology, cues, lexicon.recoding, pair, confidence)
+            for pair in pairs
+        ]
         if pairs:
-            antecedent = _sources(pairs)
+            memory.last = _sources(pairs)
             last_quad = quad
-        for pair in pairs:
-            events.append(
-                _event(
-                    analysis, sentence, match, ontology, cues, lexicon.recoding, pair, confidence
-                )
-            )
+            if not memory.main and any(e.is_asserted for e in coded):
+                memory.main = memory.last
+        events.extend(coded)
     yield from _without_generic_duplicates(events)
 
 
-def _pairs(ctx: Context, match: Match, antecedent: list[Mention]) -> tuple[list[Pair], float]:
+@dataclass
+class _Memory:
+    """The actors of the sentence's events so far: the last trigger's sources (a verb that
+    shares their subject), and the first asserted event's (what ``a move`` refers to)."""
+
+    last: list[Mention] = field(default_factory=list)
+    main: list[Mention] = field(default_factory=list)
+
+
+def _pairs(
+    ctx: Context, match: Match, memory: _Memory, lexicon: Lexicon
+) -> tuple[list[Pair], float]:
+    """The source–target pairs of one trigger and their confidence."""
     p = match.trigger.pattern
     confidence = p.confidence
-    nominal = match.trigger.nominal
-    if nominal:
+    if match.trigger.nominal:
         between = _between(ctx, match)
         if len(between) >= 2:
             return _reciprocal(between), confidence
@@ -125,37 +168,156 @@ def _pairs(ctx: Context, match: Match, antecedent: list[Mention]) -> tuple[list[
     if passive is not None:
         agents = find_agent(ctx, match.end)
         if agents:
-            patients = [] if p.target == "object" else _role(ctx, match, p.target)
-            if not patients:
-                patients = (
-                    antecedent
-                    if _refers_back(ctx, passive)
-                    else find_subject(ctx, passive, match.end)
-                )
-            return _cross(agents, patients), confidence
+            return _cross(agents, _patients(ctx, match, memory, passive)), confidence
+        expeller = find_after(ctx, match.end, ("from",)) if p.cameo[:2] in _EXPULSION else []
+        if expeller and passive < match.head:  # "was deported from Australia"
+            return _cross(expeller, find_subject(ctx, passive, match.end)), confidence
         if passive < match.head:  # "was detained": no agent, no source
             return [], confidence
-    sources: list[Mention] = []
-    if nominal and p.source == "subject":
-        sources = find_agent(ctx, match.end) or find_qualifier(ctx, match.start)
-        if not sources and p.cameo[:2] in _OWN_ACT_ROOTS and not _after_light_verb(ctx, match):
-            return [], confidence  # "condemned the killing of": not the subject's act
-    elif p.source == "subject" and shares_subject(ctx, match.start):
-        sources = antecedent or find_main_subject(ctx, match.start)
-    if not sources:
-        sources = _role(ctx, match, p.source)
+    sources = _sources_of(ctx, match, memory)
     if not sources:
         return [], confidence
     if sources[0].token_start >= match.end:
         confidence *= _RIGHT_SUBJECT_PENALTY
-    targets = [] if p.target == "none" else _role(ctx, match, p.target)
-    if not targets and p.target == "object" and _refers_back(ctx, sources[0].token_start):
-        targets = antecedent
-    if not targets:
-        if not _is_reciprocal(p):
-            return [], confidence
+    targets = _targets_of(ctx, match, memory, lexicon, sources)
+    if targets:
+        return _cross(sources, targets, p.cameo[:2]), confidence
+    if _is_reciprocal(p):
         return _reciprocal(sources), confidence * _RECIPROCAL_PENALTY
-    return _cross(sources, targets), confidence
+    return [], confidence
+
+
+def _patients(ctx: Context, match: Match, memory: _Memory, passive: int) -> list[Mention]:
+    """Who undergoes a passive: the pattern's stated target, what an action noun refers
+    back to (``a step welcomed by``), or the passive subject."""
+    p = match.trigger.pattern
+    patients = [] if p.target == "object" else _role(ctx, match, p.target)
+    if patients:
+        return patients
+    if _refers_back(ctx, passive):
+        return memory.main or memory.last
+    return find_subject(ctx, passive, match.end)
+
+
+def _sources_of(ctx: Context, match: Match, memory: _Memory) -> list[Mention]:
+    p = match.trigger.pattern
+    sources: list[Mention] = []
+    if match.trigger.nominal and p.source == "subject":
+        sources = find_agent(ctx, match.end) or find_qualifier(ctx, match.start)
+        if not sources and _follows_subordinator(ctx, match):
+            sources = find_main_subject(ctx, match.start)  # "X said, after talks with Y"
+        if (
+            not sources
+            and p.cameo[:2] in _OWN_ACT_ROOTS
+            and not _is_reciprocal(p)
+            and not _after_light_verb(ctx, match)
+        ):
+            return []  # "condemned the killing of": not the subject's act
+    elif p.source == "subject" and shares_subject(ctx, match.start):
+        sources = memory.last or find_main_subject(ctx, match.start)
+    elif p.source == "subject" and (noun := _purpose_noun(ctx, match)) is not None:
+        sources = find_qualifier(ctx, noun)  # "a US decision to set aside"
+    return sources or _role(ctx, match, p.source)
+
+
+def _purpose_noun(ctx: Context, match: Match) -> int | None:
+    """The action noun whose infinitive the trigger is (``a US decision to set aside``)."""
+    k = match.start - 1
+    tokens = ctx.tokens
+    if (
+        k - 1 >= ctx.start
+        and tokens[k].norm == "to"
+        and tokens[k - 1].norm in ctx.grammar.event_nouns
+    ):
+        return k - 1
+    return None
+
+
+def _targets_of(
+    ctx: Context, match: Match, memory: _Memory, lexicon: Lexicon, sources: list[Mention]
+) -> list[Mention]:
+    p = match.trigger.pattern
+    if p.target == "none":
+        return []
+    if p.target == "subject" and shares_subject(ctx, match.start) and memory.last:
+        return memory.last  # "..., drawing a rebuke from Trump": the pounding's actor
+    targets = _role(ctx, match, p.target)
+    if targets:
+        return targets
+    if p.target == "object":
+        if _refers_back(ctx, sources[0].token_start) or _object_is_an_act(ctx, match):
+            return memory.main or memory.last  # "a move Seoul condemned", "condemned the attack"
+        if p.cameo[:2] in _OWN_ACT_ROOTS:
+            # "struck nine sites in Pakistan", "struck a building in central Tel Aviv"
+            return find_after(ctx, match.end, _LOCATIVES) or _place_target(ctx, match, lexicon)
+    if isinstance(p.target, RoleAfter) and (inner := _inside_span(ctx, match)):
+        return inner  # "provided Ukraine with air defences", "gave Sri Lanka $4 billion"
+    if isinstance(p.target, RoleAfter) and set(p.target.after) & _PLACE_GOAL:
+        return _place_target(ctx, match, lexicon)  # "arrived in Gujarat"
+    return []
+
+
+def _inside_span(ctx: Context, match: Match, own: str | None = None) -> list[Mention]:
+    """The first actor between a light verb and the end of its object (``provided Ukraine
+    with air defences``, ``summoned Japan's ambassador``)."""
+    verb_end = match.head + len(match.trigger.words)
+    if verb_end >= match.end:
+        return []
+    inner = find_object(ctx, verb_end, own)
+    return inner if inner and inner[0].token_end <= match.end else []
+
+
+def _place_target(ctx: Context, match: Match, lexicon: Lexicon) -> list[Mention]:
+    """The country of a gazetteer place the act is put in, as its target: force used in a
+    country's city is used against that country (places are never actors otherwise)."""
+    tokens = ctx.tokens
+    g = ctx.grammar
+    for k in range(match.end, min(ctx.end, match.end + _PLACE_REACH)):
+        if tokens[k].norm in (",", ";", ":"):
+            return []
+        if tokens[k].norm not in _LOCATIVES:
+            continue
+        j = k + 1
+        while j < ctx.end and (tokens[j].norm in g.determiners or tokens[j].norm in _AREA_WORDS):
+            j += 1
+        for n in (3, 2, 1):
+            words = tokens[j : j + n]
+            if len(words) < n or not all(w.text[:1].isupper() for w in words):
+                continue
+            country = lexicon.places.get(" ".join(w.text for w in words).lower())
+            entry = lexicon.countries.get(country) if country else None
+            if entry is not None:
+                span = Span(words[0].span.start, words[-1].span.end)
+                actor = Actor(entry.code, entry.name, country=entry.code)
+                return [
+                    Mention(
+                        make_id("m", span.start, span.end, entry.code),
+                        span,
+                        " ".join(w.text for w in words),
+                        ctx.mentions[0].sentence if ctx.mentions else -1,
+                        j,
+                        j + n,
+                        (actor,),
+                        MentionKind.COUNTRY,
+                        Provenance(LAYER, "place-target"),
+                    )
+                ]
+    return []
+
+
+def _follows_subordinator(ctx: Context, match: Match) -> bool:
+    """Whether a nominal trigger opens a time adjunct: ``after talks with``, ``during a
+    visit to`` (determiners and modifiers skipped)."""
+    k = match.start - 1
+    while k >= ctx.start and k > match.start - 4 and ctx.tokens[k].norm.isalpha():
+        if ctx.tokens[k].norm in _TIME_PREPOSITIONS:
+            return True
+        if ctx.tokens[k].norm not in ctx.grammar.determiners and not ctx.tokens[k].norm.endswith(
+            ctx.grammar.descriptive_endings
+        ):
+            return False
+        k -= 1
+    return False
 
 
 def _is_reciprocal(p: PatternEntry) -> bool:
@@ -200,12 +362,8 @@ def _role(ctx: Context, match: Match, spec: str | RoleAfter) -> list[Mention]:
     if spec == "object":
         last = match.trigger.words[-1]
         own = last if last in ctx.grammar.prepositions else None
-        verb_end = match.head + len(match.trigger.words)
-        if verb_end < match.end:  # "summoned Japan's ambassador", "burned Chinese flags"
-            inner = find_object(ctx, verb_end, own)
-            if inner and inner[0].token_end <= match.end:
-                return inner
-        return find_object(ctx, match.end, own)
+        # "summoned Japan's ambassador", "burned Chinese flags": the actor inside the span
+        return _inside_span(ctx, match, own) or find_object(ctx, match.end, own)
     if spec == "subject":
         return find_subject(ctx, match.start, match.end)
     if spec == "speaker":
@@ -213,15 +371,26 @@ def _role(ctx: Context, match: Match, spec: str | RoleAfter) -> list[Mention]:
     return []
 
 
-def _cross(sources: list[Mention], targets: list[Mention]) -> list[Pair]:
+def _cross(sources: list[Mention], targets: list[Mention], root: str = "") -> list[Pair]:
     return [
         (s, sa, t, ta)
         for s in sources
         for sa in s.actors
         for t in targets
         for ta in t.actors
-        if _codable_pair(sa, ta)
+        if _codable_pair(sa, ta) or (root in _DOMESTIC_ROOTS and _state_on_country(sa, ta))
     ]
+
+
+def _state_on_country(source: Actor, target: Actor) -> bool:
+    """``Turkish authorities imposed a curfew in southeastern Turkey``: a state's coercion
+    of its own country is coded, its other acts on itself are not."""
+    return (
+        source.root == target.root
+        and target.sector is None
+        and source.sector is not None
+        and is_codable(source)
+    )
 
 
 def _sources(pairs: list[Pair]) -> list[Mention]:
@@ -260,6 +429,15 @@ def _refers_back(ctx: Context, k: int) -> bool:
     return j >= ctx.start and ctx.tokens[j].norm in ctx.grammar.event_nouns
 
 
+def _object_is_an_act(ctx: Context, match: Match) -> bool:
+    """Whether the object is a noun for the action just reported: ``Qatar condemned the
+    attack``, ``describing the measure as``."""
+    k = match.end
+    while k < ctx.end and ctx.tokens[k].norm in ctx.grammar.determiners:
+        k += 1
+    return k < ctx.end and k > match.end and ctx.tokens[k].norm in ctx.grammar.event_nouns
+
+
 def _noun_reading(ctx: Context, match: Match) -> bool:
     """A verb trigger right after an article or a possessive is a noun: ``a warning``,
     ``the attack``, ``China's demand`` (the noun has its own pattern where it is an
@@ -292,7 +470,15 @@ def _codable_pair(source: Actor, target: Actor) -> bool:
         return False
     if source.root != target.root:
         return True
-    return (source.sector in _STATE_SECTORS) != (target.sector in _STATE_SECTORS)
+    return _side(source) != _side(target)
+
+
+def _side(actor: Actor) -> str:
+    """Which side of a country an actor stands on: the state, armed groups against it, or
+    society (civilians, opposition, media, business)."""
+    if actor.sector in _STATE_SECTORS:
+        return "state"
+    return "armed" if actor.sector in _ARMED_SECTORS else "society"
 
 
 def _without_generic_duplicates(events: list[Event]) -> list[Event]:
@@ -336,13 +522,24 @@ def _event(
     trigger = Span(tokens[match.start].span.start, tokens[match.end - 1].span.end)
     year = analysis.date.year if analysis.date else None
     reading = classify(tokens, sentence.token_start, sentence.token_end, match.start, cues, year)
-    cameo, factuality, rule = _recode(
-        _refine(match.trigger.pattern, analysis, sentence, match.end),
-        reading.factuality,
-        reading.refusal and not match.trigger.nominal,
-        recoding if not match.trigger.nominal else _NO_RECODING,
-        match.trigger.pattern.id,
-    )
+    cameo = _refine(match.trigger.pattern, analysis, sentence, match.end)
+    rule = match.trigger.pattern.id
+    if (
+        reading.announced
+        and int(cameo[:2]) >= _FIRST_CONFLICT_ROOT
+        and not _conditional(tokens, match.end, sentence.token_end)
+    ):
+        # "Japan said it would tighten curbs": a measure announced is coded as the act;
+        # announced cooperation ("said it would send tanks") is an intent, as below
+        factuality, rule = Factuality.ASSERTED, f"{rule}+announced"
+    else:
+        cameo, factuality, rule = _recode(
+            cameo,
+            reading.factuality,
+            reading.refusal and not match.trigger.nominal,
+            recoding if not match.trigger.nominal else _NO_RECODING,
+            rule,
+        )
     code = ontology.code(cameo)
     quote = next((q.quote_id for q in analysis.quotes if q.span.contains(trigger)), None)
     return Event(
@@ -375,6 +572,12 @@ def _event(
         provenance=Provenance(LAYER, rule),
         quote_id=quote,
     )
+
+
+def _conditional(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether ``if`` or ``unless`` follows the trigger in its sentence: a future act on a
+    condition is a threat or a promise, not a decision."""
+    return any(t.norm in _CONDITIONS for t in tokens[start : min(end, start + 20)])
 
 
 def _recode(
