@@ -162,3 +162,11 @@ def test_a_time_adjunct_noun_takes_the_main_subject(analyze):  # type: ignore[no
         "2025-08-21",
     )
     assert asserted(a) == {("IND", "RUS", "04")}
+
+
+def test_a_states_act_on_its_own_country(analyze):  # type: ignore[no-untyped-def]
+    curfew = analyze("Turkish authorities imposed a curfew in the town of Cizre.", "2016-03-01")
+    assert asserted(curfew) == {("TUR", "TUR", "17")}
+    resigned = analyze("Prime Minister K.P. Sharma Oli resigned on Tuesday.", "2025-09-09")
+    assert asserted(resigned) == {("NPL", "NPL", "08")}
+    assert not analyze("The Indian government praised India.").events

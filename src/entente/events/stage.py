@@ -179,9 +179,12 @@ def _pairs(
         return [], confidence
     if sources[0].token_start >= match.end:
         confidence *= _RIGHT_SUBJECT_PENALTY
+    domestic = p.domestic or p.cameo[:2] in _DOMESTIC_ROOTS
     targets = _targets_of(ctx, match, memory, lexicon, sources)
+    if not targets and p.domestic:
+        targets = [_own_country(ctx, m, lexicon) for m in sources if m.actors]
     if targets:
-        return _cross(sources, targets, p.cameo[:2]), confidence
+        return _cross(sources, targets, domestic), confidence
     if _is_reciprocal(p):
         return _reciprocal(sources), confidence * _RECIPROCAL_PENALTY
     return [], confidence
@@ -287,22 +290,25 @@ def _place_target(ctx: Context, match: Match, lexicon: Lexicon) -> list[Mention]
             country = lexicon.places.get(" ".join(w.text for w in words).lower())
             entry = lexicon.countries.get(country) if country else None
             if entry is not None:
-                span = Span(words[0].span.start, words[-1].span.end)
                 actor = Actor(entry.code, entry.name, country=entry.code)
-                return [
-                    Mention(
-                        make_id("m", span.start, span.end, entry.code),
-                        span,
-                        " ".join(w.text for w in words),
-                        ctx.mentions[0].sentence if ctx.mentions else -1,
-                        j,
-                        j + n,
-                        (actor,),
-                        MentionKind.COUNTRY,
-                        Provenance(LAYER, "place-target"),
-                    )
-                ]
+                return [_country_mention(ctx, actor, j, j + n, "place-target")]
     return []
+
+
+def _country_mention(ctx: Context, actor: Actor, start: int, end: int, rule: str) -> Mention:
+    """A mention made by the events stage for a country the words imply."""
+    span = Span(ctx.tokens[start].span.start, ctx.tokens[end - 1].span.end)
+    return Mention(
+        make_id("m", span.start, span.end, actor.code, rule),
+        span,
+        " ".join(t.text for t in ctx.tokens[start:end]),
+        ctx.mentions[0].sentence if ctx.mentions else -1,
+        start,
+        end,
+        (actor,),
+        MentionKind.COUNTRY,
+        Provenance(LAYER, rule),
+    )
 
 
 def _follows_subordinator(ctx: Context, match: Match) -> bool:
@@ -371,15 +377,23 @@ def _role(ctx: Context, match: Match, spec: str | RoleAfter) -> list[Mention]:
     return []
 
 
-def _cross(sources: list[Mention], targets: list[Mention], root: str = "") -> list[Pair]:
+def _cross(sources: list[Mention], targets: list[Mention], domestic: bool = False) -> list[Pair]:
     return [
         (s, sa, t, ta)
         for s in sources
         for sa in s.actors
         for t in targets
         for ta in t.actors
-        if _codable_pair(sa, ta) or (root in _DOMESTIC_ROOTS and _state_on_country(sa, ta))
+        if _codable_pair(sa, ta) or (domestic and _state_on_country(sa, ta))
     ]
+
+
+def _own_country(ctx: Context, m: Mention, lexicon: Lexicon) -> Mention:
+    """The country of the source mention ``m``, as a mention over the same words."""
+    code = m.actors[0].country or m.actors[0].root
+    entry = lexicon.countries.get(code)
+    actor = Actor(code, entry.name if entry else code, country=code)
+    return _country_mention(ctx, actor, m.token_start, m.token_end, "own-country")
 
 
 def _state_on_country(source: Actor, target: Actor) -> bool:

@@ -118,6 +118,9 @@ class PatternEntry(_Entry):
     # "X and Y <trigger>" with no target: events both ways between X and Y. Default: for
     # the cooperative roots where parties act together (03 to 06), not for the others.
     reciprocal: bool | None = None
+    # Acts of a state on its own country (curfews, martial law, resignations): with no
+    # other target, the target is the source's country.
+    domestic: bool = False
 
     @field_validator("verb", "noun", "objects", "particle", mode="before")
     @classmethod
