@@ -170,3 +170,21 @@ def test_a_states_act_on_its_own_country(analyze):  # type: ignore[no-untyped-de
     resigned = analyze("Prime Minister K.P. Sharma Oli resigned on Tuesday.", "2025-09-09")
     assert asserted(resigned) == {("NPL", "NPL", "08")}
     assert not analyze("The Indian government praised India.").events
+
+
+def test_a_coordinated_verb_without_target_keeps_the_previous_one(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "Blinken spoke by phone with the leaders of Armenia and Azerbaijan on Tuesday and "
+        "urged an immediate end to hostilities.",
+        "2022-09-13",
+    )
+    assert {("USA", "ARM", "02"), ("USA", "AZE", "02")} <= asserted(a)
+
+
+def test_a_dismissal_targets_who_made_the_allegations_a_sentence_before(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "Britain accused Chinese hackers on Monday of a cyber-espionage campaign. "
+        "Beijing dismissed the allegations as fabricated.",
+        "2024-03-26",
+    )
+    assert ("CHN", "GBR", "01") in asserted(a)

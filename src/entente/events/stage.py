@@ -102,26 +102,34 @@ def analyze_events(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     for m in analysis.mentions:
         if m.actors:
             by_sentence[m.sentence].append(m)
+    previous: list[Mention] = []
     for sentence in analysis.sentences:
         if sentence.kind in _SKIPPED or sentence.index not in by_sentence:
             continue
-        for event in code_sentence(analysis, sentence, tuple(by_sentence[sentence.index]), lexicon):
+        memory = _Memory(previous=previous)
+        mentions = tuple(by_sentence[sentence.index])
+        for event in code_sentence(analysis, sentence, mentions, lexicon, memory):
             events.setdefault(event.event_id, event)
+        previous = memory.main or previous
     return analysis.with_layer(LAYER, events=tuple(events.values()))
 
 
 def code_sentence(
-    analysis: Analysis, sentence: Sentence, mentions: tuple[Mention, ...], lexicon: Lexicon
+    analysis: Analysis,
+    sentence: Sentence,
+    mentions: tuple[Mention, ...],
+    lexicon: Lexicon,
+    memory: _Memory | None = None,
 ) -> Iterator[Event]:
     """Every event of one sentence (given its resolved mentions), one per source–target
-    pair of each trigger."""
+    pair of each trigger; ``memory`` collects the actors of its events."""
     ctx = Context(
         analysis.tokens, sentence.token_start, sentence.token_end, mentions, lexicon.grammar
     )
     ontology = load_ontology(lexicon)
     cues = compile_cues(lexicon)
     events: list[Event] = []
-    memory = _Memory()
+    memory = memory if memory is not None else _Memory()
     last_quad = 0
     for match in compile_patterns(lexicon).find(analysis.tokens, ctx.start, ctx.end):
         quad = ontology.code(match.trigger.pattern.cameo).quad_class
@@ -138,6 +146,7 @@ def code_sentence(
         ]
         if pairs:
             memory.last = _sources(pairs)
+            memory.last_targets = _targets(pairs)
             last_quad = quad
             if not memory.main and any(e.is_asserted for e in coded):
                 memory.main = memory.last
@@ -147,11 +156,14 @@ def code_sentence(
 
 @dataclass
 class _Memory:
-    """The actors of the sentence's events so far: the last trigger's sources (a verb that
-    shares their subject), and the first asserted event's (what ``a move`` refers to)."""
+    """The actors of the sentence's events so far: the last trigger's sources and targets
+    (a verb that shares their subject, and with no object of its own their target), and
+    the first asserted event's sources (what ``a move`` refers to)."""
 
     last: list[Mention] = field(default_factory=list)
     main: list[Mention] = field(default_factory=list)
+    last_targets: list[Mention] = field(default_factory=list)
+    previous: list[Mention] = field(default_factory=list)  # the last sentence's main sources
 
 
 def _pairs(
@@ -247,9 +259,14 @@ def _targets_of(
     targets = _role(ctx, match, p.target)
     if targets:
         return targets
+    if memory.last_targets and p.target != "subject" and shares_subject(ctx, match.start):
+        # "spoke by phone with the leaders of Armenia and Azerbaijan and urged an end"
+        return memory.last_targets
     if p.target == "object":
         if _refers_back(ctx, sources[0].token_start) or _object_is_an_act(ctx, match):
-            return memory.main or memory.last  # "a move Seoul condemned", "condemned the attack"
+            # "a move Seoul condemned", "condemned the attack"; "Beijing dismissed the
+            # allegations" after a sentence in which they were made
+            return memory.main or memory.last or memory.previous
         if p.cameo[:2] in _OWN_ACT_ROOTS:
             # "struck nine sites in Pakistan", "struck a building in central Tel Aviv"
             return find_after(ctx, match.end, _LOCATIVES) or _place_target(ctx, match, lexicon)
@@ -414,6 +431,13 @@ def _sources(pairs: list[Pair]) -> list[Mention]:
     return list(seen.values())
 
 
+def _targets(pairs: list[Pair]) -> list[Mention]:
+    seen: dict[int, Mention] = {}
+    for _, _, target_m, _ in pairs:
+        seen.setdefault(target_m.token_start, target_m)
+    return list(seen.values())
+
+
 def _passive(ctx: Context, match: Match) -> int | None:
     """Where the passive verb group of a past-form trigger starts (``was`` in ``was
     detained``), or the trigger itself for a reduced passive followed by ``by``; ``None``
@@ -445,7 +469,10 @@ def _refers_back(ctx: Context, k: int) -> bool:
 
 def _object_is_an_act(ctx: Context, match: Match) -> bool:
     """Whether the object is a noun for the action just reported: ``Qatar condemned the
-    attack``, ``describing the measure as``."""
+    attack``, ``describing the measure as``, ``dismissed the allegations`` (the object of
+    a light verb's own span counts)."""
+    if match.end > match.head + len(match.trigger.words):
+        return ctx.tokens[match.end - 1].norm in ctx.grammar.event_nouns
     k = match.end
     while k < ctx.end and ctx.tokens[k].norm in ctx.grammar.determiners:
         k += 1
