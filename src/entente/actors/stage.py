@@ -155,15 +155,9 @@ def _gazetteer_places(
         j = k + 1
         while j < sentence.token_end and tokens[j].norm in lexicon.grammar.determiners:
             j += 1
-        for n in (3, 2, 1):
-            words = tokens[j : j + n]
-            if len(words) < n or not all(t.text[:1].isupper() for t in words):
-                continue
-            name = " ".join(t.text for t in words).lower()
-            country = lexicon.places.get(name)
-            if country:
-                found.append((j, country))
-                break
+        place = lexicon.place_at(tokens, j, sentence.token_end)
+        if place is not None:
+            found.append((j, place[0]))
     return found
 
 

@@ -26,9 +26,6 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "-", "–", "—"})
 _HYPOTHETICAL_REACH = 8
 _YEAR_REACH = 10
 _REPORTED_REACH = 12
-_DAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
-)
 
 
 Phrases = tuple[tuple[str, ...], ...]
@@ -45,6 +42,7 @@ class Cues:
     refusal: Phrases
     background: Phrases
     speech_verbs: frozenset[str]
+    days: frozenset[str]
     window: int
 
 
@@ -73,6 +71,7 @@ def compile_cues(lexicon: Lexicon) -> Cues:
         words(f.refusal),
         words(f.background),
         frozenset(lexicon.grammar.speech_verbs),
+        lexicon.grammar.events.days,
         f.window,
     )
 
@@ -88,7 +87,7 @@ def classify(
     """The factuality of a trigger at ``trigger_start`` in the sentence (``year``: the
     article's, which dates background)."""
     clause = _clause_start(tokens, sentence_start, trigger_start)
-    words = _without_days([t.norm for t in tokens[clause:trigger_start]])
+    words = _without_days([t.norm for t in tokens[clause:trigger_start]], cues.days)
     if _find(words, cues.negated, cues.window) or _find(words, cues.negated_clause, len(words)):
         refusal = _find(words, cues.refusal, cues.window + 2) is not None
         return Reading(Factuality.NEGATED, refusal)
@@ -108,12 +107,12 @@ def classify(
     return Reading(Factuality.ASSERTED)
 
 
-def _without_days(words: list[str]) -> list[str]:
+def _without_days(words: list[str], days: frozenset[str]) -> list[str]:
     """The words without day adjuncts, so that ``threatened on Saturday to`` reads as
     ``threatened to``."""
     out: list[str] = []
     for word in words:
-        if word in _DAYS:
+        if word in days:
             if out and out[-1] == "on":
                 out.pop()
             continue

@@ -27,7 +27,7 @@ class Trigger:
     pattern: PatternEntry
     words: Words
     nominal: bool
-    follow: tuple[Words, ...]  # objects or particles, one of which must follow
+    follow: tuple[Words, ...]  # objects or particles, one of which must follow, longest first
     gap: int
     participle: bool = False  # a past form: "deported", "held" (passive when "was" precedes)
 
@@ -90,7 +90,7 @@ def _follow(
     for k in range(start, min(end, start + trigger.gap + 1)):
         if tokens[k].kind.value == "punct" and tokens[k].norm not in _INLINE_PUNCT:
             return None
-        for words in sorted(trigger.follow, key=len, reverse=True):
+        for words in trigger.follow:
             if tuple(t.norm for t in tokens[k : k + len(words)]) == words:
                 return k + len(words), len(words)
     return None
@@ -124,6 +124,7 @@ def compile_patterns(lexicon: Lexicon) -> PatternIndex:
         objects = tuple(_words(form) for obj in p.objects for form in inflect.noun_forms(obj))
         particles = tuple(_words(x) for x in p.particle)
         follow, gap = (objects, _OBJECT_GAP) if objects else (particles, _PARTICLE_GAP)
+        follow = tuple(sorted(follow, key=len, reverse=True))
         for verb in p.verb:
             for form in inflect.verb_forms(verb):
                 past = _is_past(form.split()[0], verb.split()[0], inflect)

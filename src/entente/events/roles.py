@@ -31,95 +31,7 @@ _TARGET_REACH = 14
 _AGENT_REACH = 8
 _QUALIFIER_GAP = 3
 _MODIFIER_REACH = 3
-_ARTICLES = frozenset({"a", "an", "the"})
-_QUANTIFIERS = frozenset({"than", "about", "around", "over", "under", "nearly", "almost"})
-_TIME_ADJUNCT_WORDS = frozenset(
-    {
-        "on",
-        "also",
-        "then",
-        "later",
-        "today",
-        "yesterday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    }
-)
-_AUDIENCE_VERBS = frozenset(
-    {
-        "tell",
-        "tells",
-        "told",
-        "telling",
-        "brief",
-        "briefed",
-        "briefing",
-        "inform",
-        "informed",
-        "address",
-        "addressed",
-        "addressing",
-        "assure",
-        "assured",
-    }
-)
-# Prepositions of place, direction and means: their phrase right before a verb is not its
-# subject ("operating in Iraq said"), where "the leaders of Armenia initialled", "judges at
-# the ICC authorised" and "after Putin and Modi held" are.
-_PLACE_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "on",
-        "to",
-        "into",
-        "onto",
-        "with",
-        "for",
-        "by",
-        "against",
-        "over",
-        "about",
-        "across",
-        "near",
-        "within",
-        "inside",
-        "outside",
-        "under",
-        "through",
-        "toward",
-        "towards",
-        "off",
-        "along",
-        "around",
-        "behind",
-        "beyond",
-    }
-)
-_SUBJECT_BARRIERS = frozenset(
-    {
-        "after",
-        "before",
-        "when",
-        "while",
-        "because",
-        "since",
-        "until",
-        "although",
-        "though",
-        "whereas",
-        "once",
-        "unless",
-        "if",
-        "as",
-    }
-)
 _BOUNDARIES = frozenset({";", ":"})
-_SUBORDINATORS = frozenset({"after", "before", "while", "by", "when", "since", "without"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +61,8 @@ class Context:
         governor = governing_preposition(self.tokens, k, self.start, self.grammar)
         if governor == "to" and self._up_to(k):
             return None  # "up to 1,000 ethnic Turks": a quantity, not a goal
-        if governor in _QUANTIFIERS and self.tokens[k].norm.replace(",", "").isdigit():
+        quantity = self.tokens[k].norm.replace(",", "").isdigit()
+        if governor in self.grammar.events.quantifiers and quantity:
             return None  # "more than 100 protesters", "about 60 civilians"
         return governor
 
@@ -175,7 +88,7 @@ def find_subject(ctx: Context, trigger_start: int, trigger_end: int) -> list[Men
             continue
         if m.token_end == trigger_start and (
             ctx.tokens[trigger_start].norm.endswith("ing")
-            or _coordinated_governor(ctx, m) not in _PLACE_PREPOSITIONS
+            or _coordinated_governor(ctx, m) not in ctx.grammar.events.place_prepositions
         ):
             # "on Donald Trump travelling", "the heads of NASA and Roscosmos congratulated"
             return _coordinated_left(ctx, m)
@@ -213,9 +126,12 @@ def shares_subject(ctx: Context, trigger_start: int) -> bool:
     """Whether the verb at ``trigger_start`` continues the clause before it with no subject
     of its own: ``X closed ... and suspended``, ``X spoke ..., urging``, ``after meeting``
     (adverbs and day adjuncts skipped)."""
+    words = ctx.grammar.events
     k = trigger_start - 1
     while k >= ctx.start and (
-        ctx.tokens[k].norm.endswith("ly") or ctx.tokens[k].norm in _TIME_ADJUNCT_WORDS
+        ctx.tokens[k].norm.endswith("ly")
+        or ctx.tokens[k].norm in words.days
+        or ctx.tokens[k].norm in words.adjunct_words
     ):
         k -= 1  # "and on Friday advised", "and also urged"
     if k < ctx.start:
@@ -224,7 +140,7 @@ def shares_subject(ctx: Context, trigger_start: int) -> bool:
     head = ctx.tokens[trigger_start].norm
     if before in ctx.grammar.coordinators:
         return True
-    return head.endswith("ing") and (before == "," or before in _SUBORDINATORS)
+    return head.endswith("ing") and (before == "," or before in words.gerund_openers)
 
 
 def find_after(ctx: Context, trigger_end: int, preps: Sequence[str]) -> list[Mention]:
@@ -375,16 +291,18 @@ def _coordinated_governor(ctx: Context, m: Mention) -> str | None:
 def _is_audience(ctx: Context, m: Mention) -> bool:
     """``told reporters``, ``told parliament``: who was spoken to is not a subject."""
     k = m.token_start - 1
-    while k >= ctx.start and ctx.tokens[k].norm in _ARTICLES:
+    words = ctx.grammar.events
+    while k >= ctx.start and ctx.tokens[k].norm in words.articles:
         k -= 1
-    return k >= ctx.start and ctx.tokens[k].norm in _AUDIENCE_VERBS
+    return k >= ctx.start and ctx.tokens[k].norm in words.audience_verbs
 
 
 def _own_clause(ctx: Context, start: int, trigger: int) -> bool:
     """Whether a subordinate clause opens between ``start`` and the trigger with words of
     its own before it (``after a 7.7-magnitude earthquake killed``): its subject is there,
     even when it is no actor."""
-    return any(ctx.tokens[k].norm in _SUBJECT_BARRIERS for k in range(start, trigger - 1))
+    barriers = ctx.grammar.events.subject_barriers
+    return any(ctx.tokens[k].norm in barriers for k in range(start, trigger - 1))
 
 
 def _opens_phrase(ctx: Context, m: Mention) -> bool:

@@ -17,7 +17,7 @@ Beyond the roles of ``roles.py``, the stage reads:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from entente.actors.resolve import is_codable
@@ -56,36 +56,10 @@ LAYER = "events"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
 _RIGHT_SUBJECT_PENALTY = 0.85
 _RECIPROCAL_PENALTY = 0.9
-_STATE_SECTORS = frozenset({None, "GOV", "MIL", "SPY", "JUD", "LEG", "POL", "COP"})
-_ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "SEP"})
-_LOCATIVES = ("in", "inside", "across", "near", "off", "along", "on", "at", "into")
-_AREA_WORDS = frozenset(
-    {
-        "central",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "downtown",
-        "occupied",
-    }
-)
 _PLACE_REACH = 12
-_PLACE_GOAL = frozenset({"in", "to", "into"})
-_TIME_PREPOSITIONS = frozenset({"after", "before", "during", "following", "amid", "ahead"})
 _INTENT_ROOTS = ("03", "13")  # a future intent or threat is already what it says
-_CONDITIONS = frozenset({"if", "unless"})
 _FIRST_CONFLICT_ROOT = 10
 _NO_RECODING = Recoding()  # "a planned summit" states no intent: it stays future
-_NOUN_MARKERS = frozenset({"a", "an", "the", "'s", "this", "that", "its", "their", "his", "her"})
 _JOINT_ROOTS = frozenset({"03", "04", "05", "06"})  # what parties do together
 _DOMESTIC_ROOTS = frozenset({"17"})
 _EXPULSION = frozenset({"16", "17"})  # "was expelled from X": X acted
@@ -140,17 +114,15 @@ def code_sentence(
         ):
             continue
         pairs, confidence = _pairs(ctx, match, memory, lexicon)
-        coded = [
-            _event(analysis, sentence, match, ontology, cues, lexicon.recoding, pair, confidence)
-            for pair in pairs
-        ]
-        if pairs:
-            memory.last = _sources(pairs)
-            memory.last_targets = _targets(pairs)
-            last_quad = quad
-            if not memory.main and any(e.is_asserted for e in coded):
-                memory.main = memory.last
-        events.extend(coded)
+        if not pairs:
+            continue
+        reading = _read(analysis, sentence, match, cues, lexicon)
+        events.extend(_event(analysis, sentence, reading, ontology, p, confidence) for p in pairs)
+        memory.last = _distinct(pair[0] for pair in pairs)
+        memory.last_targets = _distinct(pair[2] for pair in pairs)
+        last_quad = quad
+        if not memory.main and reading.factuality is Factuality.ASSERTED:
+            memory.main = memory.last
     yield from _without_generic_duplicates(events)
 
 
@@ -171,19 +143,21 @@ def _pairs(
 ) -> tuple[list[Pair], float]:
     """The source–target pairs of one trigger and their confidence."""
     p = match.trigger.pattern
+    sides = lexicon.sector_sides
     confidence = p.confidence
     if match.trigger.nominal:
         between = _between(ctx, match)
         if len(between) >= 2:
-            return _reciprocal(between), confidence
+            return _reciprocal(between, sides), confidence
     passive = _passive(ctx, match)
     if passive is not None:
         agents = find_agent(ctx, match.end)
         if agents:
-            return _cross(agents, _patients(ctx, match, memory, passive)), confidence
+            return _cross(agents, _patients(ctx, match, memory, passive), sides), confidence
         expeller = find_after(ctx, match.end, ("from",)) if p.cameo[:2] in _EXPULSION else []
         if expeller and passive < match.head:  # "was deported from Australia"
-            return _cross(expeller, find_subject(ctx, passive, match.end)), confidence
+            patients = find_subject(ctx, passive, match.end)
+            return _cross(expeller, patients, sides), confidence
         if passive < match.head:  # "was detained": no agent, no source
             return [], confidence
     sources = _sources_of(ctx, match, memory)
@@ -196,9 +170,9 @@ def _pairs(
     if not targets and p.domestic:
         targets = [_own_country(ctx, m, lexicon) for m in sources if m.actors]
     if targets:
-        return _cross(sources, targets, domestic), confidence
+        return _cross(sources, targets, sides, domestic), confidence
     if _is_reciprocal(p):
-        return _reciprocal(sources), confidence * _RECIPROCAL_PENALTY
+        return _reciprocal(sources, sides), confidence * _RECIPROCAL_PENALTY
     return [], confidence
 
 
@@ -269,10 +243,13 @@ def _targets_of(
             return memory.main or memory.last or memory.previous
         if p.cameo[:2] in _OWN_ACT_ROOTS:
             # "struck nine sites in Pakistan", "struck a building in central Tel Aviv"
-            return find_after(ctx, match.end, _LOCATIVES) or _place_target(ctx, match, lexicon)
-    if isinstance(p.target, RoleAfter) and (inner := _inside_span(ctx, match)):
+            locatives = tuple(ctx.grammar.events.target_locatives)
+            return find_after(ctx, match.end, locatives) or _place_target(ctx, match, lexicon)
+    if not isinstance(p.target, RoleAfter):
+        return []
+    if inner := _inside_span(ctx, match):
         return inner  # "provided Ukraine with air defences", "gave Sri Lanka $4 billion"
-    if isinstance(p.target, RoleAfter) and set(p.target.after) & _PLACE_GOAL:
+    if ctx.grammar.events.goal_prepositions.intersection(p.target.after):
         return _place_target(ctx, match, lexicon)  # "arrived in Gujarat"
     return []
 
@@ -291,24 +268,22 @@ def _place_target(ctx: Context, match: Match, lexicon: Lexicon) -> list[Mention]
     """The country of a gazetteer place the act is put in, as its target: force used in a
     country's city is used against that country (places are never actors otherwise)."""
     tokens = ctx.tokens
-    g = ctx.grammar
+    words = ctx.grammar.events
     for k in range(match.end, min(ctx.end, match.end + _PLACE_REACH)):
         if tokens[k].norm in (",", ";", ":"):
             return []
-        if tokens[k].norm not in _LOCATIVES:
+        if tokens[k].norm not in words.target_locatives:
             continue
         j = k + 1
-        while j < ctx.end and (tokens[j].norm in g.determiners or tokens[j].norm in _AREA_WORDS):
+        while j < ctx.end and (
+            tokens[j].norm in ctx.grammar.determiners or tokens[j].norm in words.area_words
+        ):
             j += 1
-        for n in (3, 2, 1):
-            words = tokens[j : j + n]
-            if len(words) < n or not all(w.text[:1].isupper() for w in words):
-                continue
-            country = lexicon.places.get(" ".join(w.text for w in words).lower())
-            entry = lexicon.countries.get(country) if country else None
-            if entry is not None:
-                actor = Actor(entry.code, entry.name, country=entry.code)
-                return [_country_mention(ctx, actor, j, j + n, "place-target")]
+        place = lexicon.place_at(tokens, j, ctx.end)
+        if place is not None:
+            country, n = place
+            actor = lexicon.country_actor(country)
+            return [_country_mention(ctx, actor, j, j + n, "place-target")]
     return []
 
 
@@ -333,7 +308,7 @@ def _follows_subordinator(ctx: Context, match: Match) -> bool:
     visit to`` (determiners and modifiers skipped)."""
     k = match.start - 1
     while k >= ctx.start and k > match.start - 4 and ctx.tokens[k].norm.isalpha():
-        if ctx.tokens[k].norm in _TIME_PREPOSITIONS:
+        if ctx.tokens[k].norm in ctx.grammar.events.time_prepositions:
             return True
         if ctx.tokens[k].norm not in ctx.grammar.determiners and not ctx.tokens[k].norm.endswith(
             ctx.grammar.descriptive_endings
@@ -394,22 +369,25 @@ def _role(ctx: Context, match: Match, spec: str | RoleAfter) -> list[Mention]:
     return []
 
 
-def _cross(sources: list[Mention], targets: list[Mention], domestic: bool = False) -> list[Pair]:
+def _cross(
+    sources: list[Mention],
+    targets: list[Mention],
+    sides: Mapping[str, str],
+    domestic: bool = False,
+) -> list[Pair]:
     return [
         (s, sa, t, ta)
         for s in sources
         for sa in s.actors
         for t in targets
         for ta in t.actors
-        if _codable_pair(sa, ta) or (domestic and _state_on_country(sa, ta))
+        if _codable_pair(sa, ta, sides) or (domestic and _state_on_country(sa, ta))
     ]
 
 
 def _own_country(ctx: Context, m: Mention, lexicon: Lexicon) -> Mention:
     """The country of the source mention ``m``, as a mention over the same words."""
-    code = m.actors[0].country or m.actors[0].root
-    entry = lexicon.countries.get(code)
-    actor = Actor(code, entry.name if entry else code, country=code)
+    actor = lexicon.country_actor(m.actors[0].country or m.actors[0].root)
     return _country_mention(ctx, actor, m.token_start, m.token_end, "own-country")
 
 
@@ -424,17 +402,11 @@ def _state_on_country(source: Actor, target: Actor) -> bool:
     )
 
 
-def _sources(pairs: list[Pair]) -> list[Mention]:
+def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions in order of appearance, each once (by where it starts)."""
     seen: dict[int, Mention] = {}
-    for source_m, _, _, _ in pairs:
-        seen.setdefault(source_m.token_start, source_m)
-    return list(seen.values())
-
-
-def _targets(pairs: list[Pair]) -> list[Mention]:
-    seen: dict[int, Mention] = {}
-    for _, _, target_m, _ in pairs:
-        seen.setdefault(target_m.token_start, target_m)
+    for m in mentions:
+        seen.setdefault(m.token_start, m)
     return list(seen.values())
 
 
@@ -484,7 +456,8 @@ def _noun_reading(ctx: Context, match: Match) -> bool:
     ``the attack``, ``China's demand`` (the noun has its own pattern where it is an
     event)."""
     k = match.head - 1
-    return not match.trigger.nominal and k >= ctx.start and ctx.tokens[k].norm in _NOUN_MARKERS
+    markers = ctx.grammar.events.noun_markers
+    return not match.trigger.nominal and k >= ctx.start and ctx.tokens[k].norm in markers
 
 
 def _between(ctx: Context, match: Match) -> list[Mention]:
@@ -494,32 +467,31 @@ def _between(ctx: Context, match: Match) -> list[Mention]:
     return []
 
 
-def _reciprocal(mentions: list[Mention]) -> list[Pair]:
+def _reciprocal(mentions: list[Mention], sides: Mapping[str, str]) -> list[Pair]:
     """Events both ways between every two parties of a compound (``X and Y met``)."""
     parties = [(m, a) for m in mentions for a in m.actors]
     return [
         (sm, sa, tm, ta)
         for sm, sa in parties
         for tm, ta in parties
-        if sa is not ta and _codable_pair(sa, ta)
+        if sa is not ta and _codable_pair(sa, ta, sides)
     ]
 
 
-def _codable_pair(source: Actor, target: Actor) -> bool:
-    """Actors of two countries, or the state and a non-state actor of one country."""
+def _codable_pair(source: Actor, target: Actor, sides: Mapping[str, str]) -> bool:
+    """Actors of two countries, or actors of one country on different sides of it: the
+    state (a bare country among it), armed groups, society (``sides`` in sectors.yaml)."""
     if not (is_codable(source) and is_codable(target)):
         return False
     if source.root != target.root:
         return True
-    return _side(source) != _side(target)
+    return _side(source, sides) != _side(target, sides)
 
 
-def _side(actor: Actor) -> str:
-    """Which side of a country an actor stands on: the state, armed groups against it, or
-    society (civilians, opposition, media, business)."""
-    if actor.sector in _STATE_SECTORS:
+def _side(actor: Actor, sides: Mapping[str, str]) -> str:
+    if actor.sector is None:
         return "state"
-    return "armed" if actor.sector in _ARMED_SECTORS else "society"
+    return sides.get(actor.sector, "society")
 
 
 def _without_generic_duplicates(events: list[Event]) -> list[Event]:
@@ -548,41 +520,61 @@ def _generic(cameo: str) -> bool:
     return len(cameo) == 3 and cameo.endswith("0")
 
 
-def _event(
-    analysis: Analysis,
-    sentence: Sentence,
-    match: Match,
-    ontology: Ontology,
-    cues: Cues,
-    recoding: Recoding,
-    pair: Pair,
-    confidence: float,
-) -> Event:
-    source_m, source, target_m, target = pair
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What one trigger says, the same for each of its source–target pairs."""
+
+    trigger: Span
+    cameo: str
+    factuality: Factuality
+    rule: str
+    quote_id: str | None
+
+
+def _read(
+    analysis: Analysis, sentence: Sentence, match: Match, cues: Cues, lexicon: Lexicon
+) -> _Reading:
+    """The trigger's span, code, factuality and rule: the refined code, recoded where the
+    act is announced, promised or refused."""
     tokens = analysis.tokens
     trigger = Span(tokens[match.start].span.start, tokens[match.end - 1].span.end)
     year = analysis.date.year if analysis.date else None
     reading = classify(tokens, sentence.token_start, sentence.token_end, match.start, cues, year)
     cameo = _refine(match.trigger.pattern, analysis, sentence, match.end)
     rule = match.trigger.pattern.id
+    conditions = lexicon.grammar.events.conditions
     if (
         reading.announced
         and int(cameo[:2]) >= _FIRST_CONFLICT_ROOT
-        and not _conditional(tokens, match.end, sentence.token_end)
+        and not _conditional(tokens, match.end, sentence.token_end, conditions)
     ):
         # "Japan said it would tighten curbs": a measure announced is coded as the act;
         # announced cooperation ("said it would send tanks") is an intent, as below
         factuality, rule = Factuality.ASSERTED, f"{rule}+announced"
     else:
+        nominal = match.trigger.nominal
         cameo, factuality, rule = _recode(
             cameo,
             reading.factuality,
-            reading.refusal and not match.trigger.nominal,
-            recoding if not match.trigger.nominal else _NO_RECODING,
+            reading.refusal and not nominal,
+            lexicon.recoding if not nominal else _NO_RECODING,
             rule,
         )
-    code = ontology.code(cameo)
     quote = next((q.quote_id for q in analysis.quotes if q.span.contains(trigger)), None)
+    return _Reading(trigger, cameo, factuality, rule, quote)
+
+
+def _event(
+    analysis: Analysis,
+    sentence: Sentence,
+    reading: _Reading,
+    ontology: Ontology,
+    pair: Pair,
+    confidence: float,
+) -> Event:
+    source_m, source, target_m, target = pair
+    trigger, cameo = reading.trigger, reading.cameo
+    code = ontology.code(cameo)
     return Event(
         event_id=make_id(
             "e",
@@ -606,19 +598,21 @@ def _event(
         plover=code.plover,
         goldstein=code.goldstein,
         quad_class=code.quad_class,
-        factuality=factuality,
+        factuality=reading.factuality,
         confidence=round(confidence, 3),
         trigger=trigger,
         evidence=sentence.span,
-        provenance=Provenance(LAYER, rule),
-        quote_id=quote,
+        provenance=Provenance(LAYER, reading.rule),
+        quote_id=reading.quote_id,
     )
 
 
-def _conditional(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+def _conditional(
+    tokens: tuple[Token, ...], start: int, end: int, conditions: frozenset[str]
+) -> bool:
     """Whether ``if`` or ``unless`` follows the trigger in its sentence: a future act on a
     condition is a threat or a promise, not a decision."""
-    return any(t.norm in _CONDITIONS for t in tokens[start : min(end, start + 20)])
+    return any(t.norm in conditions for t in tokens[start : min(end, start + 20)])
 
 
 def _recode(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -26,7 +27,7 @@ from entente.lexicons.schema import (
     SectorEntry,
     TitleEntry,
 )
-from entente.model import Actor
+from entente.model import Actor, Token
 from entente.text.tokens import iter_raw_tokens, to_cased, to_norm
 
 
@@ -112,6 +113,27 @@ class PhraseIndex:
 
 
 @dataclass(frozen=True, slots=True)
+class EventGrammar:
+    """The word lists the events stage reads roles and factuality by (``events:`` in
+    ``grammar.yaml``, where each is explained)."""
+
+    articles: frozenset[str]
+    quantifiers: frozenset[str]
+    days: frozenset[str]
+    adjunct_words: frozenset[str]
+    audience_verbs: frozenset[str]
+    place_prepositions: frozenset[str]
+    subject_barriers: frozenset[str]
+    gerund_openers: frozenset[str]
+    target_locatives: frozenset[str]
+    goal_prepositions: frozenset[str]
+    area_words: frozenset[str]
+    time_prepositions: frozenset[str]
+    conditions: frozenset[str]
+    noun_markers: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Grammar:
     abbreviations: frozenset[str]
     sentence_starters: frozenset[str]
@@ -147,6 +169,7 @@ class Grammar:
     passive_auxiliaries: frozenset[str]
     event_nouns: frozenset[str]
     light_verbs: frozenset[str]
+    events: EventGrammar
 
 
 @dataclass(frozen=True, eq=False)
@@ -160,6 +183,7 @@ class Lexicon:
     phrases: PhraseIndex
     holders: dict[tuple[str, str], tuple[tuple[Role, str], ...]]
     office_sectors: dict[str, str]
+    sector_sides: dict[str, str]
     places: dict[str, str]
     regions: dict[str, str]
     cameo: dict[str, CameoRow]
@@ -173,6 +197,18 @@ class Lexicon:
         entry = self.countries.get(code)
         name = entry.name if entry else code
         return Actor(code + (sector or ""), name, country=code, sector=sector)
+
+    def place_at(self, tokens: Sequence[Token], start: int, end: int) -> tuple[str, int] | None:
+        """The country of a capitalised gazetteer name of one to three words at ``start``
+        (``Tel Aviv``, ``Yangon``), longest first, and how many words it takes."""
+        for n in (3, 2, 1):
+            words = tokens[start : min(start + n, end)]
+            if len(words) < n or not all(t.text[:1].isupper() for t in words):
+                continue
+            country = self.places.get(" ".join(t.text for t in words).lower())
+            if country:
+                return country, n
+        return None
 
     def office_sector(self, office: str) -> str:
         """The sector an office belongs to (``defence_minister``: MIL); GOV by default."""
@@ -247,6 +283,11 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
         phrases=phrases,
         holders=_holders(people),
         office_sectors=_office_sectors(titles),
+        sector_sides={
+            str(code): side
+            for side, codes in (sectors_doc.get("sides") or {}).items()
+            for code in codes
+        },
         places=_places(countries, gazetteer),
         regions=_places(countries, gazetteer, regions=True),
         cameo=cameo,
@@ -420,6 +461,9 @@ def _grammar(doc: dict[str, Any]) -> Grammar:
         passive_auxiliaries=words("passive_auxiliaries"),
         event_nouns=words("event_nouns"),
         light_verbs=words("light_verbs"),
+        events=EventGrammar(
+            **{name: words("events", name) for name in EventGrammar.__dataclass_fields__}
+        ),
         place_nouns=words("place_nouns"),
         company_words=frozenset(str(v) for v in doc.get("company_words", [])),
         company_prefixes=frozenset(str(v) for v in doc.get("company_prefixes", [])),
