@@ -188,3 +188,49 @@ def test_a_dismissal_targets_who_made_the_allegations_a_sentence_before(analyze)
         "2024-03-26",
     )
     assert ("CHN", "GBR", "01") in asserted(a)
+
+
+def test_an_unsaid_target_is_the_counterpart_in_the_discourse(analyze):  # type: ignore[no-untyped-def]
+    reaction = analyze(
+        "Indian jets struck targets in Pakistan on Tuesday. Islamabad vowed to respond.",
+        "2019-02-26",
+    )
+    assert ("PAK", "IND", "13") in asserted(reaction)
+    only_other = analyze(
+        "Pakistan vowed to retaliate as Indian troops massed along the frontier.", "2025-04-28"
+    )
+    assert ("PAK", "IND", "13") in asserted(only_other)
+    # a verb with an object of its own that is no actor has no unsaid target
+    own_object = analyze(
+        "American aid reached Delhi as India battles a second wave of Covid-19.", "2021-04-30"
+    )
+    assert not [e for e in own_object.events if e.cameo_root == "19"]
+    # a noun after an actor that opens a noun phrase is no verb
+    qualifier = analyze("Yemen has rejected a U.S. request to interrogate detainees.")
+    assert {e.cameo_root for e in qualifier.events} == {"12"}
+
+
+def test_a_protest_with_no_stated_target_is_against_its_own_state(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("Thousands of Egyptian demonstrators rioted in Cairo on Friday.", "2011-01-28")
+    assert ("EGY", "EGY", "14") in asserted(a)
+    riots_in_passing = analyze("Serbia lifted a curfew in Montenegro after ethnic riots.")
+    assert not [e for e in riots_in_passing.events if e.cameo_root == "14"]
+
+
+def test_an_unnamed_perpetrator_is_coded_from_the_place(analyze):  # type: ignore[no-untyped-def]
+    active = analyze("A roadside bombing near the town of Samarra killed one U.S. soldier.")
+    assert asserted(active) == {("IRQ", "USA", "18")}
+    passive = analyze(
+        "Three US servicemen were killed by an improvised explosive device outside Basra."
+    )
+    assert asserted(passive) == {("IRQ", "USA", "18")}
+    assert not analyze("Floods killed 20 people in northern Pakistan.").events
+
+
+def test_denied_that_negates_the_clause_it_governs(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "India denied on Tuesday that Prime Minister Narendra Modi had asked Donald Trump "
+        "to mediate on Kashmir.",
+        "2019-07-23",
+    )
+    assert not [e for e in a.events if e.cameo_root == "02" and e.is_asserted]

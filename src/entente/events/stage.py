@@ -11,7 +11,12 @@ Beyond the roles of ``roles.py``, the stage reads:
 * an act stated as future is coded as the intent (03) or threat (13) it expresses, and a
   refused cooperative act as the rejection (12) it is; both are then asserted;
 * within a country, events are coded between the state and non-state actors (security
-  forces and protesters), not between a state and its own government.
+  forces and protesters), not between a state and its own government;
+* a verb whose target goes unsaid takes its counterpart from the discourse: the actor
+  that just acted on its subject, or the one other country the sentence names; a protest
+  with no stated target is against its own state;
+* violence by an unnamed perpetrator (``a roadside bombing near Samarra killed``) is coded
+  from the country where it happened.
 """
 
 from __future__ import annotations
@@ -56,12 +61,20 @@ LAYER = "events"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
 _RIGHT_SUBJECT_PENALTY = 0.85
 _RECIPROCAL_PENALTY = 0.9
+_IMPLIED_PENALTY = 0.8
+_UNNAMED_PENALTY = 0.7
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_PLACE_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ADJECTIVE})
+_PLACE_WORDS = 6
+_CLAUSE_ENDS = frozenset({",", ";", ":"})
 _PLACE_REACH = 12
 _INTENT_ROOTS = ("03", "13")  # a future intent or threat is already what it says
 _FIRST_CONFLICT_ROOT = 10
 _NO_RECODING = Recoding()  # "a planned summit" states no intent: it stays future
 _JOINT_ROOTS = frozenset({"03", "04", "05", "06"})  # what parties do together
 _DOMESTIC_ROOTS = frozenset({"17"})
+_AT_HOME_ROOTS = frozenset({"14"})  # a protest with no stated target is against its state
+_IMPLIED_REACH = 2  # sentences back in which a targetless act finds its counterpart
 _EXPULSION = frozenset({"16", "17"})  # "was expelled from X": X acted
 _OWN_ACT_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence
 
@@ -77,10 +90,11 @@ def analyze_events(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         if m.actors:
             by_sentence[m.sentence].append(m)
     previous: list[Mention] = []
+    dyads: list[_Dyad] = []
     for sentence in analysis.sentences:
         if sentence.kind in _SKIPPED or sentence.index not in by_sentence:
             continue
-        memory = _Memory(previous=previous)
+        memory = _Memory(previous=previous, dyads=dyads)
         mentions = tuple(by_sentence[sentence.index])
         for event in code_sentence(analysis, sentence, mentions, lexicon, memory):
             events.setdefault(event.event_id, event)
@@ -118,8 +132,13 @@ def code_sentence(
             continue
         reading = _read(analysis, sentence, match, cues, lexicon)
         events.extend(_event(analysis, sentence, reading, ontology, p, confidence) for p in pairs)
-        memory.last = _distinct(pair[0] for pair in pairs)
-        memory.last_targets = _distinct(pair[2] for pair in pairs)
+        if reading.factuality is Factuality.ASSERTED:
+            memory.dyads.extend(_Dyad(sentence.index, p[1], p[2], p[3], p[0]) for p in pairs)
+        if reading.factuality is not Factuality.HYPOTHETICAL:
+            # "demanded that Hamas release ..., warning": a demanded act's actor is not
+            # the subject that the next verb shares
+            memory.last = _distinct(pair[0] for pair in pairs)
+            memory.last_targets = _distinct(pair[2] for pair in pairs)
         last_quad = quad
         if not memory.main and reading.factuality is Factuality.ASSERTED:
             memory.main = memory.last
@@ -136,6 +155,18 @@ class _Memory:
     main: list[Mention] = field(default_factory=list)
     last_targets: list[Mention] = field(default_factory=list)
     previous: list[Mention] = field(default_factory=list)  # the last sentence's main sources
+    dyads: list[_Dyad] = field(default_factory=list)  # the article's asserted events so far
+
+
+@dataclass(frozen=True, slots=True)
+class _Dyad:
+    """An asserted event already coded: where, and who did it to whom."""
+
+    sentence: int
+    source: Actor
+    target_mention: Mention
+    target: Actor
+    source_mention: Mention
 
 
 def _pairs(
@@ -158,9 +189,17 @@ def _pairs(
         if expeller and passive < match.head:  # "was deported from Australia"
             patients = find_subject(ctx, passive, match.end)
             return _cross(expeller, patients, sides), confidence
+        unnamed = _unnamed_perpetrator(ctx, match, lexicon, match.end, match.end + 8)
+        if unnamed and passive < match.head:  # "were killed by a roadside bomb in Basra"
+            patients = _patients(ctx, match, memory, passive)
+            return _cross(unnamed, patients, sides, True), confidence * _UNNAMED_PENALTY
         if passive < match.head:  # "was detained": no agent, no source
             return [], confidence
     sources = _sources_of(ctx, match, memory)
+    if (not sources or sources[0].token_start >= match.end) and (
+        unnamed := _unnamed_perpetrator(ctx, match, lexicon, ctx.start, match.start)
+    ):
+        sources, confidence = unnamed, confidence * _UNNAMED_PENALTY  # "a bombing killed"
     if not sources:
         return [], confidence
     if sources[0].token_start >= match.end:
@@ -169,11 +208,128 @@ def _pairs(
     targets = _targets_of(ctx, match, memory, lexicon, sources)
     if not targets and p.domestic:
         targets = [_own_country(ctx, m, lexicon) for m in sources if m.actors]
+    if not targets and p.cameo[:2] in _AT_HOME_ROOTS and _verb_position(ctx, match, sources):
+        targets = [_own_country(ctx, m, lexicon) for m in sources if m.actors]
     if targets:
         return _cross(sources, targets, sides, domestic), confidence
-    if _is_reciprocal(p):
-        return _reciprocal(sources, sides), confidence * _RECIPROCAL_PENALTY
+    if _is_reciprocal(p) and (pairs := _reciprocal(sources, sides)):
+        return pairs, confidence * _RECIPROCAL_PENALTY
+    if (
+        p.target != "none"
+        and not match.trigger.nominal
+        and (implied := _implied_target(ctx, match, sources, memory))
+    ):
+        return _cross(sources, implied, sides), confidence * _IMPLIED_PENALTY
     return [], confidence
+
+
+def _unnamed_perpetrator(
+    ctx: Context, match: Match, lexicon: Lexicon, start: int, end: int
+) -> list[Mention]:
+    """Violence by a weapon or attack whose perpetrator goes unnamed (``a roadside bombing
+    near Samarra killed``, ``were killed by an improvised explosive device outside Basra``)
+    is coded from the country where it happened, as event datasets code an unidentified
+    attacker: the place the sentence puts it in, a gazetteer name or a country's own."""
+    toll = _elaborates(ctx, match) or ctx.tokens[match.start].norm == ","
+    if match.trigger.pattern.cameo[:2] not in _VIOLENT_ROOTS or toll:
+        return []  # ", killing one man" tells the toll of the clause before
+    agents = ctx.grammar.events.violent_agents
+    if not any(t.norm in agents for t in ctx.tokens[max(start, ctx.start) : min(end, ctx.end)]):
+        return []
+    return _place_of(ctx, lexicon)
+
+
+def _place_of(ctx: Context, lexicon: Lexicon) -> list[Mention]:
+    """The country of the first place the sentence puts something in: a locative followed,
+    within a few words (``near the town of Samarra``, ``outside of the Iraqi city of``), by
+    a gazetteer place or a country's own mention."""
+    tokens = ctx.tokens
+    locatives = ctx.grammar.events.target_locatives | {"outside"}
+    by_start = {m.token_start: m for m in ctx.mentions if m.kind in _PLACE_KINDS}
+    for k in range(ctx.start, ctx.end):
+        if tokens[k].norm not in locatives:
+            continue
+        for j in range(k + 1, min(ctx.end, k + 1 + _PLACE_WORDS)):
+            if tokens[j].norm in _CLAUSE_ENDS:
+                break
+            if (m := by_start.get(j)) is not None and m.actors[0].country:
+                actor = lexicon.country_actor(m.actors[0].country)
+                return [_country_mention(ctx, actor, j, m.token_end, "place-source")]
+            if (place := lexicon.place_at(tokens, j, ctx.end)) is not None:
+                actor = lexicon.country_actor(place[0])
+                return [_country_mention(ctx, actor, j, j + place[1], "place-source")]
+    return []
+
+
+def _implied_target(
+    ctx: Context, match: Match, sources: list[Mention], memory: _Memory
+) -> list[Mention]:
+    """The counterpart of a verb whose target goes unsaid (it has no object of its own):
+    the actor that just acted on the source (``Indian forces struck ... while Islamabad
+    vowed to retaliate``), else the one the source just acted on (``demanded that Hamas
+    release ..., warning that``), else the one other country the sentence names
+    (``Taiwan put its forces on alert ... as China began drills``)."""
+    if _has_object(ctx, match) or not _verb_position(ctx, match, sources):
+        return []
+    roots = {a.root for m in sources for a in m.actors}
+    sentence = ctx.mentions[0].sentence if ctx.mentions else -1
+    recent = [d for d in memory.dyads if sentence - d.sentence <= _IMPLIED_REACH]
+    for d in reversed(recent):
+        if d.target.root in roots and d.source.root not in roots:
+            return [d.source_mention]
+    for d in reversed(recent):
+        if d.source.root in roots and d.target.root not in roots:
+            return [d.target_mention]
+    starts = {m.token_start for m in sources}
+    others = [
+        m
+        for m in ctx.mentions
+        if m.actors
+        and m.kind is not MentionKind.PRONOUN
+        and m.token_start not in starts
+        and all(a.root not in roots and a.country for a in m.actors)
+    ]
+    if len({a.root for m in others for a in m.actors}) == 1:
+        return others[:1]
+    return []
+
+
+def _verb_position(ctx: Context, match: Match, sources: list[Mention]) -> bool:
+    """Whether the trigger stands where a verb does: right after its subject, an
+    auxiliary, ``to``, a coordinator or an adverb (not ``spying charges``)."""
+    k = match.start - 1
+    if k < ctx.start:
+        return False
+    word = ctx.tokens[k].norm
+    if word in ctx.grammar.events.verb_openers or word.endswith("ly"):
+        return True
+    subject = next((m for m in sources if m.token_end == match.start), None)
+    # "Yemen rejected a U.S. request": an actor opening a noun phrase qualifies a noun
+    return subject is not None and (
+        subject.token_start == ctx.start
+        or ctx.tokens[subject.token_start - 1].norm not in ctx.grammar.events.noun_markers
+    )
+
+
+def _has_object(ctx: Context, match: Match) -> bool:
+    """Whether a noun phrase follows the trigger (``battles a second wave``): a verb with
+    an object of its own that is no actor has no unsaid target either."""
+    k = match.end
+    while k < ctx.end and ctx.tokens[k].norm.endswith("ly"):
+        k += 1
+    if k >= ctx.end:
+        return False
+    word = ctx.tokens[k].norm
+    g = ctx.grammar
+    return (
+        word.isalnum()
+        and word not in g.prepositions
+        and word not in g.coordinators
+        and word not in g.events.days
+        and word not in g.events.adjunct_words
+        and word not in g.events.subject_barriers
+        and word not in ("to", "that", "as", "which", "who")
+    )
 
 
 def _patients(ctx: Context, match: Match, memory: _Memory, passive: int) -> list[Mention]:

@@ -131,6 +131,8 @@ class EventGrammar:
     time_prepositions: frozenset[str]
     conditions: frozenset[str]
     noun_markers: frozenset[str]
+    verb_openers: frozenset[str]
+    violent_agents: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
