@@ -234,3 +234,23 @@ def test_denied_that_negates_the_clause_it_governs(analyze):  # type: ignore[no-
         "2019-07-23",
     )
     assert not [e for e in a.events if e.cameo_root == "02" and e.is_asserted]
+
+
+def test_a_threat_whose_target_goes_unsaid(analyze):  # type: ignore[no-untyped-def]
+    # the act threatened has its own object; "its Gulf war" is the source's own
+    a = analyze(
+        "Iran today threatened to launch a new military offensive in its Gulf war with Iraq "
+        "unless Baghdad accepted its conditions.",
+        "1983-01-10",
+    )
+    assert ("IRN", "IRQ", "13") in asserted(a)
+
+
+def test_a_coordinated_verb_shares_the_main_subject_not_a_nested_actor(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "The Taliban denounced as theft a US decision to freeze Afghan reserves, and "
+        "demanded that Washington release all of the funds.",
+        "2022-02-12",
+    )
+    assert ("AFG", "USA", "10") in asserted(a)
+    assert ("USA", "AFG", "10") not in asserted(a)

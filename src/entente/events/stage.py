@@ -210,8 +210,10 @@ def _pairs(
         targets = [_own_country(ctx, m, lexicon) for m in sources if m.actors]
     if not targets and p.cameo[:2] in _AT_HOME_ROOTS and _verb_position(ctx, match, sources):
         targets = [_own_country(ctx, m, lexicon) for m in sources if m.actors]
-    if targets:
-        return _cross(sources, targets, sides, domestic), confidence
+    if targets and (pairs := _cross(sources, targets, sides, domestic)):
+        return pairs, confidence
+    if targets and not _own_targets(targets, sources):
+        return [], confidence
     if _is_reciprocal(p) and (pairs := _reciprocal(sources, sides)):
         return pairs, confidence * _RECIPROCAL_PENALTY
     if (
@@ -269,7 +271,8 @@ def _implied_target(
     vowed to retaliate``), else the one the source just acted on (``demanded that Hamas
     release ..., warning that``), else the one other country the sentence names
     (``Taiwan put its forces on alert ... as China began drills``)."""
-    if _has_object(ctx, match) or not _verb_position(ctx, match, sources):
+    light = bool(match.trigger.pattern.objects)  # "threatened to ban voting": its own object
+    if (not light and _has_object(ctx, match)) or not _verb_position(ctx, match, sources):
         return []
     roots = {a.root for m in sources for a in m.actors}
     sentence = ctx.mentions[0].sentence if ctx.mentions else -1
@@ -294,16 +297,28 @@ def _implied_target(
     return []
 
 
+def _own_targets(targets: list[Mention], sources: list[Mention]) -> bool:
+    """Whether every target found is the source's own (``its Gulf war with Iraq``): the
+    real counterpart then goes unsaid."""
+    roots = {a.root for m in sources for a in m.actors}
+    return all(a.root in roots for m in targets for a in m.actors)
+
+
 def _verb_position(ctx: Context, match: Match, sources: list[Mention]) -> bool:
     """Whether the trigger stands where a verb does: right after its subject, an
     auxiliary, ``to``, a coordinator or an adverb (not ``spying charges``)."""
+    words = ctx.grammar.events
     k = match.start - 1
+    while k > ctx.start and (
+        ctx.tokens[k].norm in words.days or ctx.tokens[k].norm in words.adjunct_words
+    ):
+        k -= 1  # "Iran today threatened", "Israel on Tuesday threatened"
     if k < ctx.start:
         return False
     word = ctx.tokens[k].norm
-    if word in ctx.grammar.events.verb_openers or word.endswith("ly"):
+    if word in words.verb_openers or word.endswith("ly"):
         return True
-    subject = next((m for m in sources if m.token_end == match.start), None)
+    subject = next((m for m in sources if m.token_end == k + 1), None)
     # "Yemen rejected a U.S. request": an actor opening a noun phrase qualifies a noun
     return subject is not None and (
         subject.token_start == ctx.start
@@ -359,7 +374,7 @@ def _sources_of(ctx: Context, match: Match, memory: _Memory) -> list[Mention]:
         ):
             return []  # "condemned the killing of": not the subject's act
     elif p.source == "subject" and shares_subject(ctx, match.start):
-        sources = memory.last or find_main_subject(ctx, match.start)
+        sources = memory.main or memory.last or find_main_subject(ctx, match.start)
     elif p.source == "subject" and (noun := _purpose_noun(ctx, match)) is not None:
         sources = find_qualifier(ctx, noun)  # "a US decision to set aside"
     return sources or _role(ctx, match, p.source)
