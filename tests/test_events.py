@@ -254,3 +254,16 @@ def test_a_coordinated_verb_shares_the_main_subject_not_a_nested_actor(analyze):
     )
     assert ("AFG", "USA", "10") in asserted(a)
     assert ("USA", "AFG", "10") not in asserted(a)
+
+
+def test_an_infinitive_after_another_verbs_object_is_the_main_subjects(analyze):  # type: ignore[no-untyped-def]
+    purpose = analyze(
+        "Gambian President Dawda Jawara will visit Mauritania and Senegal to mediate in a "
+        "border dispute.",
+        "1989-05-03",
+    )
+    assert not [e for e in purpose.events if e.source.root in ("MRT", "SEN")]
+    control = analyze("Lula urged the United States to hold talks with Russia.", "2023-04-15")
+    assert ("USA", "RUS", "04") in {
+        (e.source.root, e.target.root, e.cameo_root) for e in control.events
+    }

@@ -377,7 +377,37 @@ def _sources_of(ctx: Context, match: Match, memory: _Memory) -> list[Mention]:
         sources = memory.main or memory.last or find_main_subject(ctx, match.start)
     elif p.source == "subject" and (noun := _purpose_noun(ctx, match)) is not None:
         sources = find_qualifier(ctx, noun)  # "a US decision to set aside"
-    return sources or _role(ctx, match, p.source)
+    sources = sources or _role(ctx, match, p.source)
+    if p.source == "subject" and sources and _object_of_a_verb(ctx, match, sources):
+        return find_main_subject(ctx, sources[0].token_start) or sources
+    return sources
+
+
+def _object_of_a_verb(ctx: Context, match: Match, subjects: list[Mention]) -> bool:
+    """Whether the infinitive trigger's nearest actor is the object of a verb that does
+    not hand it the infinitive (``will visit Mauritania and Senegal to mediate``, where
+    ``urged the US to stop`` does): its subject is then the main subject's."""
+    k = match.start - 1
+    subject = subjects[0]
+    if subjects[-1].token_end != k or ctx.tokens[k].norm != "to":
+        return False
+    j = subject.token_start - 1
+    g = ctx.grammar
+    while j >= ctx.start and (
+        ctx.tokens[j].norm in g.determiners or ctx.tokens[j].norm in g.events.articles
+    ):
+        j -= 1
+    if j < ctx.start:
+        return False
+    word = ctx.tokens[j].norm
+    return (
+        word.isalpha()
+        and word not in g.prepositions
+        and word not in g.coordinators
+        and word not in g.events.object_control
+        and word not in g.speech_verbs
+        and ctx.governor(subject) is None
+    )
 
 
 def _purpose_noun(ctx: Context, match: Match) -> int | None:

@@ -133,6 +133,7 @@ class EventGrammar:
     noun_markers: frozenset[str]
     verb_openers: frozenset[str]
     violent_agents: frozenset[str]
+    object_control: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
