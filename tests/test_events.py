@@ -267,3 +267,10 @@ def test_an_infinitive_after_another_verbs_object_is_the_main_subjects(analyze):
     assert ("USA", "RUS", "04") in {
         (e.source.root, e.target.root, e.cameo_root) for e in control.events
     }
+
+
+def test_of_patterns_on_the_same_words_the_one_whose_target_is_stated_wins(analyze):  # type: ignore[no-untyped-def]
+    aid = analyze("The United States sent tanks to Ukraine.", "2023-01-25")
+    assert asserted(aid) == {("USA", "UKR", "07")}
+    deployment = analyze("Russia sent tanks toward the border with Ukraine.", "2022-01-25")
+    assert asserted(deployment) == {("RUS", "UKR", "15")}

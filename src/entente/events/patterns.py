@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from entente.lexicons.inflect import Inflector, third_person
@@ -41,6 +41,9 @@ class Match:
     end: int
     head: int
     weight: int = 0  # words of the trigger and of its matched object: the more specific
+    # other patterns matching the very same words ("sent tanks": aid or deployment), in
+    # pattern order; the events stage picks the one whose target the sentence states
+    alternatives: tuple[Match, ...] = ()
 
 
 class PatternIndex:
@@ -109,10 +112,26 @@ def _longest_first(matches: list[Match]) -> list[Match]:
     """Overlapping matches resolved to the longest span, then to the most specific words
     (``began joint drills`` over ``began ... drills``), then to the earlier start."""
     chosen: list[Match] = []
+    ties: dict[int, list[Match]] = defaultdict(list)
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), -m.weight, m.start)):
         if all(m.end <= c.start or c.end <= m.start for c in chosen):
             chosen.append(m)
+        elif (same := _same_words(m, chosen)) is not None:
+            ties[id(same)].append(m)
+    chosen = [replace(c, alternatives=tuple(ties[id(c)])) if ties[id(c)] else c for c in chosen]
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _same_words(m: Match, chosen: list[Match]) -> Match | None:
+    """The chosen match over exactly the same words and as specific as ``m``, if any."""
+    for c in chosen:
+        if (c.start, c.end, c.weight) == (
+            m.start,
+            m.end,
+            m.weight,
+        ) and c.trigger.pattern.id != m.trigger.pattern.id:
+            return c
+    return None
 
 
 @lru_cache(maxsize=4)

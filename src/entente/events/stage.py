@@ -119,7 +119,8 @@ def code_sentence(
     events: list[Event] = []
     memory = memory if memory is not None else _Memory()
     last_quad = 0
-    for match in compile_patterns(lexicon).find(analysis.tokens, ctx.start, ctx.end):
+    for found in compile_patterns(lexicon).find(analysis.tokens, ctx.start, ctx.end):
+        match = _stating_its_target(ctx, found)
         quad = ontology.code(match.trigger.pattern.cameo).quad_class
         if (
             _adjectival(ctx, match)
@@ -263,6 +264,18 @@ def _place_of(ctx: Context, lexicon: Lexicon) -> list[Mention]:
     return []
 
 
+def _stating_its_target(ctx: Context, match: Match) -> Match:
+    """Of patterns matching the same words, the first whose target the sentence states
+    (``sent tanks to Ukraine`` is aid, ``sent tanks toward the border`` a deployment)."""
+    if not match.alternatives:
+        return match
+    for m in (match, *match.alternatives):
+        spec = m.trigger.pattern.target
+        if isinstance(spec, RoleAfter) and find_after(ctx, m.end, spec.after):
+            return m
+    return match
+
+
 def _implied_target(
     ctx: Context, match: Match, sources: list[Mention], memory: _Memory
 ) -> list[Mention]:
@@ -319,11 +332,20 @@ def _verb_position(ctx: Context, match: Match, sources: list[Mention]) -> bool:
     if word in words.verb_openers or word.endswith("ly"):
         return True
     subject = next((m for m in sources if m.token_end == k + 1), None)
-    # "Yemen rejected a U.S. request": an actor opening a noun phrase qualifies a noun
-    return subject is not None and (
-        subject.token_start == ctx.start
-        or ctx.tokens[subject.token_start - 1].norm not in ctx.grammar.events.noun_markers
-    )
+    if subject is None:
+        return False
+    # "Yemen rejected a U.S. request": an actor after a determiner inside a clause
+    # qualifies a noun ("The United States sent" opens its clause)
+    j = subject.token_start - 1
+    if j < ctx.start or ctx.tokens[j].norm not in words.noun_markers:
+        return True
+    return j == ctx.start or _opens_clause(ctx, j - 1)
+
+
+def _opens_clause(ctx: Context, k: int) -> bool:
+    word = ctx.tokens[k].norm
+    g = ctx.grammar
+    return word in _CLAUSE_ENDS or word in g.coordinators or word in g.events.subject_barriers
 
 
 def _has_object(ctx: Context, match: Match) -> bool:
