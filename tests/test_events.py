@@ -274,3 +274,21 @@ def test_of_patterns_on_the_same_words_the_one_whose_target_is_stated_wins(analy
     assert asserted(aid) == {("USA", "UKR", "07")}
     deployment = analyze("Russia sent tanks toward the border with Ukraine.", "2022-01-25")
     assert asserted(deployment) == {("RUS", "UKR", "15")}
+
+
+def test_a_gerund_after_by_takes_the_subject_of_its_verb(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "Korean activists rallied outside the Japanese embassy as Japan began the release, "
+        "and China responded by banning all seafood imports from Japan.",
+        "2023-08-24",
+    )
+    assert ("CHN", "JPN", "16") in asserted(a)
+    assert ("KOR", "JPN", "16") not in asserted(a)
+
+
+def test_an_agentless_arrest_is_by_the_state_where_it_happened(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "Alexei Navalny was detained at a Moscow airport on his return from Germany.",
+        "2021-01-18",
+    )
+    assert asserted(a) == {("RUS", "RUS", "17")}

@@ -186,10 +186,19 @@ def _pairs(
         agents = find_agent(ctx, match.end)
         if agents:
             return _cross(agents, _patients(ctx, match, memory, passive), sides), confidence
-        expeller = find_after(ctx, match.end, ("from",)) if p.cameo[:2] in _EXPULSION else []
+        expelled = p.cameo[:2] in _EXPULSION and match.end < ctx.end
+        from_ = expelled and ctx.tokens[match.end].norm == "from"
+        expeller = find_after(ctx, match.end, ("from",)) if from_ else []
         if expeller and passive < match.head:  # "was deported from Australia"
             patients = find_subject(ctx, passive, match.end)
             return _cross(expeller, patients, sides), confidence
+        if (
+            p.cameo[:2] in _DOMESTIC_ROOTS
+            and passive < match.head
+            and (state := _place_of(ctx, lexicon))
+        ):  # "was detained at a Moscow airport": by the state of the place
+            patients = find_subject(ctx, passive, match.end)
+            return _cross(state, patients, sides, True), confidence * _UNNAMED_PENALTY
         unnamed = _unnamed_perpetrator(ctx, match, lexicon, match.end, match.end + 8)
         if unnamed and passive < match.head:  # "were killed by a roadside bomb in Basra"
             patients = _patients(ctx, match, memory, passive)
@@ -396,7 +405,11 @@ def _sources_of(ctx: Context, match: Match, memory: _Memory) -> list[Mention]:
         ):
             return []  # "condemned the killing of": not the subject's act
     elif p.source == "subject" and shares_subject(ctx, match.start):
-        sources = memory.main or memory.last or find_main_subject(ctx, match.start)
+        opener = match.start - 1
+        if ctx.tokens[opener].norm in ctx.grammar.events.gerund_openers:
+            # "China responded by banning": the subject of the verb the gerund hangs on
+            sources = find_subject(ctx, opener, opener + 1)
+        sources = sources or memory.main or memory.last or find_main_subject(ctx, match.start)
     elif p.source == "subject" and (noun := _purpose_noun(ctx, match)) is not None:
         sources = find_qualifier(ctx, noun)  # "a US decision to set aside"
     sources = sources or _role(ctx, match, p.source)
