@@ -292,3 +292,14 @@ def test_an_agentless_arrest_is_by_the_state_where_it_happened(analyze):  # type
         "2021-01-18",
     )
     assert asserted(a) == {("RUS", "RUS", "17")}
+
+
+def test_a_future_cue_inside_a_light_verbs_span_makes_the_threat(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "Iraq's interim government announced that it is prepared to impose martial law as "
+        "street battles raged in central Baghdad.",
+        "2004-11-07",
+    )
+    assert {(e.source.root, e.target.root, e.cameo) for e in a.events if e.is_asserted} == {
+        ("IRQ", "IRQ", "1324")
+    }

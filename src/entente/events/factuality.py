@@ -107,6 +107,16 @@ def classify(
     return Reading(Factuality.ASSERTED)
 
 
+def within(tokens: tuple[Token, ...], cues: Cues) -> Reading | None:
+    """The future reading a cue inside a light verb's span gives the object it leads to
+    (``announced that it is prepared to impose``), if any; nouns there are the light
+    verb's own object (``rejected calls for talks``), not a hypothetical."""
+    words = _without_days([t.norm for t in tokens], cues.days)
+    if _find(words, cues.future, len(words)):
+        return Reading(Factuality.FUTURE)
+    return None
+
+
 def _without_days(words: list[str], days: frozenset[str]) -> list[str]:
     """The words without day adjuncts, so that ``threatened on Saturday to`` reads as
     ``threatened to``."""

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from entente.actors.resolve import is_codable
-from entente.events.factuality import Cues, classify, compile_cues
+from entente.events.factuality import Cues, classify, compile_cues, within
 from entente.events.ontology import Ontology, load_ontology
 from entente.events.patterns import Match, compile_patterns
 from entente.events.roles import (
@@ -222,6 +222,10 @@ def _pairs(
         targets = [_own_country(ctx, m, lexicon) for m in sources if m.actors]
     if targets and (pairs := _cross(sources, targets, sides, domestic)):
         return pairs, confidence
+    if targets and p.domestic:  # "impose martial law ... in central Baghdad"
+        own = [_own_country(ctx, m, lexicon) for m in sources if m.actors]
+        if pairs := _cross(sources, own, sides, domestic):
+            return pairs, confidence
     if targets and not _own_targets(targets, sources):
         return [], confidence
     if _is_reciprocal(p) and (pairs := _reciprocal(sources, sides)):
@@ -776,6 +780,11 @@ def _read(
     trigger = Span(tokens[match.start].span.start, tokens[match.end - 1].span.end)
     year = analysis.date.year if analysis.date else None
     reading = classify(tokens, sentence.token_start, sentence.token_end, match.start, cues, year)
+    verb_end = match.head + len(match.trigger.words)
+    if reading.factuality is Factuality.ASSERTED and match.end - verb_end > 1:
+        # "announced that it is prepared to impose martial law": a cue between a light
+        # verb and its object presents the act the object names
+        reading = within(tokens[verb_end : match.end - 1], cues) or reading
     cameo = _refine(match.trigger.pattern, analysis, sentence, match.end)
     rule = match.trigger.pattern.id
     conditions = lexicon.grammar.events.conditions
