@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from entente.actors.detect import COUNTRY_ANAPHOR, PAIR, PRONOUN, Candidate
 from entente.actors.resolve import (
@@ -56,7 +56,9 @@ class Composed:
 
     ``pending`` marks what needs context to resolve: ``pronoun``; ``pair:SECTOR`` (both
     sides); ``owner:SECTOR`` and ``owner-title:OFFICE`` (its army, the country's
-    president); ``context:SECTOR`` and ``title:OFFICE`` (the army, the prime minister).
+    president); ``context:SECTOR`` and ``title:OFFICE`` (the army, the prime minister);
+    ``resident:SECTOR`` (a people the sentence may place in one of ``homes``, or with no
+    ``homes`` in any country but its own: ethnic Albanians, Kurds).
     """
 
     start: int
@@ -67,6 +69,7 @@ class Composed:
     pending: str | None = None
     possessive: bool = False
     title: PhraseEntry | None = None
+    homes: tuple[str, ...] = ()  # ``resident:``: the countries the stage may place it in
 
 
 class Composer:
@@ -101,8 +104,11 @@ class Composer:
         for shape in (
             self._anonymous_sector,
             self._owned,
+            self._ethnic,
             self._titled,
             self._sector_of,
+            self._people_of,
+            self._resident_group,
             self._coordinated,
             self._national_sector,
             self._community_sector,
@@ -113,8 +119,38 @@ class Composer:
         ):
             result = shape(cands, i)
             if result is not None:
-                return result
-        return self._single(cands[i]), 1
+                return self._leader_sector(cands, i, *result)
+        return self._leader_sector(cands, i, self._single(cands[i]), 1)
+
+    def _leader_sector(
+        self, cands: list[Candidate], i: int, composed: Composed | None, used: int
+    ) -> tuple[Composed | None, int]:
+        """``the Bush administration``, ``President Suharto's government``, ``Assad's
+        forces``: a leader's government or army is the country's. A leader of an armed
+        group keeps the group's sector (``Savimbi's forces``: rebels)."""
+        last = i + used - 1
+        c = cands[last]
+        if c.kind is not EntryKind.PERSON or c.entry is None:
+            return composed, used
+        if not self._follows(cands, last, EntryKind.SECTOR, possessive=True):
+            return composed, used
+        noun = cands[last + 1].entry
+        person = composed.actors[0] if composed is not None and composed.actors else None
+        country = person.country if person is not None else self._compatriots(c.entry)
+        if noun is None or country is None:
+            return composed, used
+        sector = noun.sector
+        if person is not None and self.lexicon.sector_sides.get(person.sector or "") == "armed":
+            sector = person.sector if sector in _ARMED else sector
+        actor = self.lexicon.country_actor(country, sector)
+        start = composed.start if composed is not None else c.start
+        rule = f"leader:{c.entry.rule}+{noun.rule}"
+        return self._make(start, cands[last + 1].end, actor, MentionKind.SECTOR, rule), used + 1
+
+    def _compatriots(self, entry: PhraseEntry) -> str | None:
+        """The country all the people sharing a name belong to, if they share one."""
+        countries = {self.lexicon.people[pid].country for pid in entry.people}
+        return countries.pop() if len(countries) == 1 else None
 
     # -- proper-name traps ------------------------------------------------------------
     def _in_longer_name(self, c: Candidate) -> bool:
@@ -133,9 +169,9 @@ class Composer:
         ):
             return False  # Malaysia Airlines, Air India: see _company
         acronym = all(self.tokens[k].text.isupper() for k in range(c.start, c.end))
-        return self._unknown_capital(before, c) or (
-            c.kind is not EntryKind.PERSON and not acronym and self._unknown_capital(after, c)
-        )
+        # a lone surname before an unknown capitalised word is another person's given
+        # name (Abdelaziz Bouteflika is not Mohamed Abdelaziz)
+        return self._unknown_capital(before, c) or (not acronym and self._unknown_capital(after, c))
 
     def _text_at(self, k: int) -> str:
         return self.tokens[k].text if 0 <= k < len(self.tokens) else ""
@@ -337,21 +373,105 @@ class Composer:
 
     def _community_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         """``Tigrayan forces``: a community's armed men are rebels, not the state's army;
-        ``Uyghur activists`` keep the noun's sector."""
+        ``Uyghur activists`` keep the noun's sector. A community living in several
+        states is left for the sentence to place (``Kurdish refugees in Iraq``)."""
         c = cands[i]
         if c.kind is not EntryKind.COMMUNITY or c.entry is None or c.entry.actor is None:
             return None
         if not self._follows(cands, i, EntryKind.SECTOR):
             return None
-        noun = cands[i + 1].entry
-        country = c.entry.actor.country or ""
-        sector = noun.sector if noun and noun.sector else "CVL"
-        if sector in _ARMED:
-            sector = "REB"
-        actor = self.lexicon.country_actor(country, sector)
-        return self._make(
+        sector = _group_sector(cands[i + 1].entry)
+        actor = self.lexicon.country_actor(c.entry.actor.country or "", sector)
+        composed = self._make(
             c.start, cands[i + 1].end, actor, MentionKind.SECTOR, f"{c.entry.rule}+{sector}"
-        ), 2
+        )
+        return _open_to_homes(composed, c.entry, sector), 2
+
+    def _ethnic(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
+        """``ethnic Albanians``, ``ethnic Turks``: a people named as a minority lives in
+        another state than its own; the stage places it in the country the sentence names
+        (``ethnic Albanians demonstrated in Serbia``: Serbia's civilians)."""
+        c = cands[i]
+        if c.entry is None or c.entry.actor is None or self._word(c.start - 1) not in _ETHNIC:
+            return None
+        if c.kind not in (EntryKind.ADJECTIVE, EntryKind.COUNTRY, EntryKind.COMMUNITY):
+            return None
+        end, used = c.end, 1
+        if self._follows(cands, i, EntryKind.SECTOR):
+            end, used = cands[i + 1].end, 2
+        sector = _group_sector(cands[i + 1].entry if used == 2 else None)
+        own = c.entry.actor.country or ""
+        homes = c.entry.homes if c.kind is EntryKind.COMMUNITY else ()
+        actor = self.lexicon.country_actor(own, sector)
+        return Composed(
+            c.start - 1,
+            end,
+            (actor,),
+            MentionKind.SECTOR,
+            f"ethnic:{c.entry.rule}",
+            pending=f"resident:{sector}",
+            homes=homes,
+        ), used
+
+    def _people_of(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
+        """``the Albanians of southern Serbia``, ``Kurds in Iraq``: a people located in a
+        state is that state's. ``of`` places any people (``the Chinese of Malaysia``);
+        ``in`` only a community in one of the states it lives in, as a nationality ``in``
+        a country is often a visitor (``Indian students in Ukraine``)."""
+        c = cands[i]
+        if c.entry is None or i + 1 >= len(cands) or not _is_people(c):
+            return None
+        nxt = cands[i + 1]
+        link = self._word(c.end)
+        if link not in ("of", "in") or nxt.kind is not EntryKind.COUNTRY or nxt.entry is None:
+            return None
+        k = c.end + 1
+        while k < nxt.start and self._word(k) in self.grammar.determiners:
+            k += 1
+        if self._modifiers(k, nxt.start) is None or (country := _country_of(nxt)) is None:
+            return None
+        if link == "in" and country not in c.entry.homes[1:]:
+            return None
+        actor = self.lexicon.country_actor(country, "CVL")
+        return self._make(c.start, nxt.end, actor, MentionKind.SECTOR, f"resident:{country}"), 2
+
+    def _resident_group(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
+        """``Iraqi Kurds``, ``Croatian Serb refugees``, ``Kosovo Albanians``: a state named
+        before a people that lives in it is where they live. The people is a community, a
+        country's short ethnic form (``Serb``, ``Croats``: not its first adjective), or any
+        nationality after a country's name; ``Indian American`` (origin first) is not."""
+        c, nxt = cands[i], cands[i + 1] if i + 1 < len(cands) else None
+        if c.kind not in (EntryKind.ADJECTIVE, EntryKind.COUNTRY) or nxt is None:
+            return None
+        if nxt.start != c.end or nxt.entry is None or (country := _country_of(c)) is None:
+            return None
+        if not self._is_resident_people(c, nxt):
+            return None
+        if nxt.kind is not EntryKind.COMMUNITY and _country_of(nxt) == country:
+            return None
+        end, used = nxt.end, 2
+        if self._follows(cands, i + 1, EntryKind.SECTOR):
+            end, used = cands[i + 2].end, 3
+        sector = _group_sector(cands[i + 2].entry if used == 3 else None)
+        actor = self.lexicon.country_actor(country, sector)
+        rule = f"resident:{country}+{nxt.entry.rule}"
+        return self._make(c.start, end, actor, MentionKind.SECTOR, rule), used
+
+    def _is_resident_people(self, c: Candidate, people: Candidate) -> bool:
+        if people.kind is EntryKind.COMMUNITY:
+            return True
+        if people.kind not in (EntryKind.ADJECTIVE, EntryKind.COUNTRY) or not _is_people(people):
+            return people.kind is EntryKind.ADJECTIVE and self._is_short_form(people)
+        return c.kind is EntryKind.COUNTRY or self._is_short_form(people)
+
+    def _is_short_form(self, c: Candidate) -> bool:
+        """``Serb`` and ``Serbs`` rather than ``Serbian`` and ``Serbians``: the words for a
+        people apart from its state (a country's first adjective and demonym name both)."""
+        entry = self.lexicon.countries.get(_country_of(c) or "")
+        if entry is None:
+            return False
+        text = self._text(c)
+        return text not in entry.adjectives[:1] and text not in entry.demonyms[:1]
 
     def _national_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         c = cands[i]
@@ -385,6 +505,8 @@ class Composer:
             j += 1
         if j == i or not self._follows(cands, j, EntryKind.SECTOR):
             return None
+        if not {self._word(k) for k in range(cands[j - 1].end, cands[j].start)} & {"and", "or"}:
+            return None  # "Bulgaria, Macedonian officials": a comma alone ends a phrase
         sector = cands[j + 1].entry
         countries = [_country_of(c) for c in cands[i : j + 1]]
         if sector is None or None in countries:
@@ -540,7 +662,10 @@ class Composer:
         actor = entry.actor
         if entry.kind is EntryKind.ORGANISATION:
             actor = organisation_actor(self.lexicon, actor, self.date)
-        return self._make(c.start, c.end, actor, kind, entry.rule)
+        composed = self._make(c.start, c.end, actor, kind, entry.rule)
+        if entry.kind is EntryKind.COMMUNITY:
+            return _open_to_homes(composed, entry, "CVL")
+        return composed
 
     # -- helpers ----------------------------------------------------------------------
     def _make(self, start: int, end: int, actor: Actor, kind: MentionKind, rule: str) -> Composed:
@@ -569,7 +694,15 @@ class Composer:
             in_office = [pid for pid in in_office if _rank(roles[pid]) == top]
         if len(in_office) == 1:
             return people[in_office[0]]
-        return None
+        return self._compatriot(entry) if self.date is None else None
+
+    def _compatriot(self, entry: PhraseEntry) -> PersonEntry | None:
+        """Undated, a name shared by people of one country (``Bush``) is that country's
+        whichever it is: the one whose career ended last stands for them."""
+        people = [self.lexicon.people[pid] for pid in entry.people]
+        if len({p.country for p in people}) > 1 or not all(p.roles for p in people):
+            return None
+        return max(people, key=lambda p: max(r.start or dt.date.min for r in p.roles))
 
     def _follows(
         self, cands: list[Candidate], i: int, kind: EntryKind, possessive: bool = False
@@ -668,6 +801,31 @@ _MENTION_KIND = {
 
 
 _ARMED = frozenset({"MIL", "UAF", "REB", "COP"})
+_ETHNIC = frozenset({"ethnic"})
+
+
+def _group_sector(noun: PhraseEntry | None) -> str:
+    """The sector of a people's members: the noun's, an armed one as rebels, else CVL."""
+    sector = noun.sector if noun is not None and noun.sector else "CVL"
+    return "REB" if sector in _ARMED else sector
+
+
+def _is_people(c: Candidate) -> bool:
+    """A community, or a country's demonym (``Albanians``: its people, coded CVL)."""
+    if c.kind is EntryKind.COMMUNITY:
+        return True
+    return (
+        c.kind is EntryKind.COUNTRY and c.entry is not None and c.entry.rule.startswith("demonym:")
+    )
+
+
+def _open_to_homes(composed: Composed, entry: PhraseEntry, sector: str) -> Composed:
+    """A community of several states waits for the stage to place it in one."""
+    if len(entry.homes) < 2:
+        return composed
+    return replace(composed, pending=f"resident:{sector}", homes=entry.homes)
+
+
 _LEADING_OFFICES = ("head_of_state", "head_of_government")
 
 

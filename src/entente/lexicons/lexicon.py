@@ -57,6 +57,7 @@ class PhraseEntry:
     office_country: str | None = None
     variants: tuple[tuple[str | None, str, str], ...] = ()
     people: tuple[str, ...] = ()
+    homes: tuple[str, ...] = ()  # a community: every country it lives in, the main first
 
 
 Key = tuple[str, ...]
@@ -261,11 +262,13 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
     _add_titles(phrases, titles)
     _add_sectors(phrases, sectors, sectors_doc)
     for group in load.read_yaml_list(dirs, "communities.yaml", "communities", CommunityEntry):
-        if group.country not in countries:
-            raise LexiconError(f"communities.yaml: unknown country {group.country}")
+        homes = (group.country, *group.also)
+        if unknown := [code for code in homes if code not in countries]:
+            raise LexiconError(f"communities.yaml: unknown country {unknown[0]}")
         actor = Actor(group.country + "CVL", group.names[0], country=group.country, sector="CVL")
+        entry = PhraseEntry(EntryKind.COMMUNITY, f"community:{group.country}", actor, homes=homes)
         for name in group.names:
-            phrases.add(name, PhraseEntry(EntryKind.COMMUNITY, f"community:{group.country}", actor))
+            phrases.add(name, entry)
     for phrase in load.read_yaml_document(dirs, "non_actors.yaml").get("phrases", []):
         phrases.add(str(phrase), PhraseEntry(EntryKind.NOT_ACTOR, "not-actor"))
     gazetteer = load.read_yaml_list(dirs, "places.yaml", "places", PlaceEntry)

@@ -80,8 +80,9 @@ class PlaceEntry(_Entry):
 
 
 class CommunityEntry(_Entry):
-    country: str = Field(pattern=r"^[A-Z]{3}$")
+    country: str = Field(pattern=r"^[A-Z]{3}$")  # the main country of residence
     names: list[str]
+    also: list[str] = []  # other countries the group lives in, where a sentence may place it
 
 
 class TitleEntry(_Entry):
