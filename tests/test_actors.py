@@ -156,3 +156,38 @@ def test_a_comma_alone_does_not_join_a_list_of_nationalities(analyze):  # type: 
 )
 def test_actors_of_older_wire_news(analyze, text, mention, code):  # type: ignore[no-untyped-def]
     assert codes(analyze(text))[mention] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("The Latvian Constitutional Court ruled.", "Latvian Constitutional Court", ["LVAJUD"]),
+        ("They appealed to the Montenegro Assembly.", "Montenegro Assembly", ["MNELEG"]),
+        (
+            "European Community foreign ministers met.",
+            "European Community foreign ministers",
+            ["EUR"],
+        ),
+        ("NATO defence ministers met.", "NATO defence ministers", ["IGO"]),
+    ],
+)
+def test_bodies_named_with_their_nation_or_organisation(analyze, text, mention, code):  # type: ignore[no-untyped-def]
+    assert codes(analyze(text))[mention] == code
+
+
+def test_a_weapon_takes_no_country_from_the_place_it_strikes(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("British aircraft using guided missiles killed four Iraqis in Basra.")
+    assert all(x.country is None for m in a.mentions if m.text == "missiles" for x in m.actors)
+    assert codes(analyze("Russian missiles struck Kyiv."))["Russian missiles"] == ["RUSMIL"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leader allowed the Shan-e-Mustafa rally in Karachi.",  # Shan, Mustafa: one name
+        "Montenegro Municipality Association (AKK) officials spoke.",  # AKK: not the German
+    ],
+)
+def test_words_inside_a_longer_name_are_not_actors(analyze, text):  # type: ignore[no-untyped-def]
+    a = analyze(text)
+    assert not {x.country for m in a.mentions for x in m.actors} & {"MMR", "PSE", "DEU"}

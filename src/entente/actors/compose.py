@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from entente.actors.detect import COUNTRY_ANAPHOR, PAIR, PRONOUN, Candidate
 from entente.actors.resolve import (
@@ -84,6 +85,7 @@ class Composer:
         self._headline = False
         self.named: list[str] = []  # people named unambiguously so far, in order
         self._covered: set[int] = set()
+        self._sectors: dict[int, Candidate] = {}
 
     def compose(
         self, cands: list[Candidate], floor: int = 0, headline: bool = False
@@ -92,6 +94,7 @@ class Composer:
         is written in title case (where capitals say nothing about names)."""
         self._floor, self._headline = floor, headline
         self._covered = {k for c in cands for k in range(c.start, c.end)}
+        self._sectors = {c.start: c for c in cands if c.kind is EntryKind.SECTOR}
         cands = [c for c in cands if not self._in_longer_name(c)]
         i = 0
         while i < len(cands):
@@ -154,6 +157,10 @@ class Composer:
 
     # -- proper-name traps ------------------------------------------------------------
     def _in_longer_name(self, c: Candidate) -> bool:
+        if c.kind in (EntryKind.PERSON, EntryKind.COMMUNITY) and self._particle_compound(c):
+            return True
+        if c.kind is EntryKind.PERSON and self._abbreviates_unknown(c):
+            return True
         if c.kind not in _NAME_PARTS or c.entry is None:
             return False
         if c.kind is EntryKind.ADJECTIVE and (self._hyphen_compound(c) or self._second_half(c)):
@@ -168,10 +175,46 @@ class Composer:
             or self._text_at(before) in self.grammar.company_prefixes
         ):
             return False  # Malaysia Airlines, Air India: see _company
+        if c.kind is not EntryKind.PERSON and self._body_name(c) is not None:
+            return False  # the Latvian Constitutional Court: see _national_sector
         acronym = all(self.tokens[k].text.isupper() for k in range(c.start, c.end))
         # a lone surname before an unknown capitalised word is another person's given
         # name (Abdelaziz Bouteflika is not Mohamed Abdelaziz)
         return self._unknown_capital(before, c) or (not acronym and self._unknown_capital(after, c))
+
+    def _particle_compound(self, c: Candidate) -> bool:
+        """``Shan`` and ``Mustafa`` in ``Shan-e-Mustafa``: a word tied to another by a short
+        lower-case particle between hyphens is part of one compound name (``al-Assad``,
+        a particle only before, is still Assad)."""
+        if c.end - c.start != 1:
+            return False
+        after = [c.start, c.end, c.end + 1, c.end + 2]
+        before = [c.start - 3, c.start - 2, c.start - 1, c.start]
+        return self._hyphen_particle(after) or self._hyphen_particle(before)
+
+    def _hyphen_particle(self, k: list[int]) -> bool:
+        """Tokens ``k`` are word, hyphen, particle, hyphen or hyphen, particle, hyphen, word
+        with no space anywhere."""
+        if k[0] < self._floor or k[-1] >= len(self.tokens):
+            return False
+        words = [self.tokens[j] for j in k]
+        if any(a.span.end != b.span.start for a, b in pairwise(words)):
+            return False
+        texts = [t.text for t in words]
+        if texts[0] == "-":  # hyphen, particle, hyphen, word
+            texts = texts[::-1]
+        return texts[1] == "-" and texts[3] == "-" and texts[2].islower() and len(texts[2]) <= 3
+
+    def _abbreviates_unknown(self, c: Candidate) -> bool:
+        """``Montenegro Municipality Association (AKK)``: initials in brackets after a name
+        the lexicon does not know abbreviate that name, not the person they also fit."""
+        k = c.start
+        if not self.tokens[k].text.isupper() or self._text_at(c.end) != ")":
+            return False
+        if k - 2 < self._floor or self._text_at(k - 1) != "(":
+            return False
+        name = self.tokens[k - 2]
+        return name.text[:1].isupper() and (k - 2) not in self._covered
 
     def _text_at(self, k: int) -> str:
         return self.tokens[k].text if 0 <= k < len(self.tokens) else ""
@@ -473,11 +516,30 @@ class Composer:
         text = self._text(c)
         return text not in entry.adjectives[:1] and text not in entry.demonyms[:1]
 
+    def _body_name(self, c: Candidate) -> Candidate | None:
+        """The sector noun closing a capitalised name that a nationality opens: ``Court``
+        in ``the Latvian Constitutional Court`` (a state's body named in full)."""
+        k = c.end
+        while (
+            k < len(self.tokens)
+            and k - c.end < 3
+            and k not in self._sectors
+            and self.tokens[k].kind is TokenKind.WORD
+            and self.tokens[k].text[:1].isupper()
+            and self.tokens[k].sentence == self.tokens[c.start].sentence
+        ):
+            k += 1
+        noun = self._sectors.get(k)
+        if k == c.end or noun is None or not self.tokens[k].text[:1].isupper():
+            return None
+        return noun
+
     def _national_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         c = cands[i]
-        if c.kind not in _NATIONAL or not self._follows(
-            cands, i, EntryKind.SECTOR, possessive=True
-        ):
+        if c.kind not in _NATIONAL or i + 1 >= len(cands):
+            return None
+        named = c.kind is not EntryKind.GOVERNMENT and self._body_name(c) is cands[i + 1]
+        if not named and not self._follows(cands, i, EntryKind.SECTOR, possessive=True):
             return None
         sector = cands[i + 1].entry
         country = _country_of(c)
@@ -557,11 +619,14 @@ class Composer:
         return None
 
     def _org_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
-        """``Hamas gunmen``, ``Houthi rebels``: the members of an organisation."""
+        """``Hamas gunmen``, ``Houthi rebels``, ``European Community foreign ministers``:
+        the members of an organisation (up to two modifiers between)."""
         c = cands[i]
         if c.kind is not EntryKind.ORGANISATION or c.entry is None or c.entry.actor is None:
             return None
-        if not self._follows(cands, i, EntryKind.SECTOR):
+        if i + 1 >= len(cands) or cands[i + 1].kind is not EntryKind.SECTOR:
+            return None
+        if self._modifiers(c.end, cands[i + 1].start) is None:
             return None
         noun = cands[i + 1].entry
         rule = f"{c.entry.rule}+{noun.rule if noun else ''}"
@@ -630,13 +695,14 @@ class Composer:
             return self._make(c.start, c.end, actor, MentionKind.PERSON, entry.rule)
         if entry.kind is EntryKind.SECTOR:
             actor = Actor(entry.sector or "", self._text(c), sector=entry.sector)
+            placed = not entry.rule.startswith("instrument:")  # a weapon has no home
             return Composed(
                 c.start,
                 c.end,
                 (actor,),
                 MentionKind.SECTOR,
                 entry.rule,
-                pending=f"context:{entry.sector}",
+                pending=f"context:{entry.sector}" if placed else None,
                 possessive=self._word(c.end) == "'s",
             )
         if entry.kind is EntryKind.TITLE:

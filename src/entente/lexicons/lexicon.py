@@ -390,8 +390,9 @@ def _add_titles(index: PhraseIndex, titles: list[TitleEntry]) -> None:
 
 def _add_sectors(index: PhraseIndex, sectors: list[SectorEntry], doc: dict[str, Any]) -> None:
     for s in sectors:
+        rule = f"{'instrument' if s.instruments else 'sector'}:{s.code}"
         for noun in s.nouns:
-            index.add(noun, PhraseEntry(EntryKind.SECTOR, f"sector:{s.code}", sector=s.code))
+            index.add(noun, PhraseEntry(EntryKind.SECTOR, rule, sector=s.code))
     for group in doc.get("anonymous") or []:
         for noun in group.get("nouns", []):
             index.add(noun, PhraseEntry(EntryKind.ANONYMOUS, "anonymous"))

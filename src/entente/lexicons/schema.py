@@ -70,6 +70,7 @@ class OrganisationEntry(_Entry):
 class SectorEntry(_Entry):
     code: str = Field(pattern=r"^[A-Z]{3}$")
     nouns: list[str]
+    instruments: bool = False  # weapons: a sector only with an owner, never from context
 
 
 class PlaceEntry(_Entry):
