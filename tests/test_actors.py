@@ -120,7 +120,7 @@ def test_a_leaders_government_or_army_is_the_countrys(analyze, text, date, menti
         ("Ethnic Turks protested against Sweden's decision.", "Ethnic Turks", ["SWECVL"]),
         ("Kurdish rebels attacked a post in Iraq.", "Kurdish rebels", ["IRQREB"]),
         # communities without a state of their own: their main country
-        ("Ibo elders met Hausa politicians.", "Ibo", ["NGACVL"]),
+        ("Ibo elders met Hausa politicians.", "Hausa politicians", ["NGAGOV"]),
         ("Karen guerrillas attacked.", "Karen guerrillas", ["MMRREB"]),
         ("Hutu rebels attacked.", "Hutu rebels", ["BDIREB"]),
         ("Jewish settlers in the West Bank set fire to a house.", "Jewish settlers", ["ISRCVL"]),
@@ -191,3 +191,25 @@ def test_a_weapon_takes_no_country_from_the_place_it_strikes(analyze):  # type: 
 def test_words_inside_a_longer_name_are_not_actors(analyze, text):  # type: ignore[no-untyped-def]
     a = analyze(text)
     assert not {x.country for m in a.mentions for x in m.actors} & {"MMR", "PSE", "DEU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Russian aircraft bombed a village.", "Russian aircraft", ["RUSMIL"]),
+        ("The French paper workers blocked a bridge.", "French paper workers", ["FRACVL"]),
+        ("A Saudi businessman sued.", "Saudi businessman", ["SAUBUS"]),
+        ("A human rights group protested.", "human rights group", ["NGO"]),
+        (
+            "The boat sank, the United Nations Observer Mission in Angola said.",
+            "United Nations Observer Mission in Angola",
+            ["UNO"],
+        ),
+    ],
+)
+def test_sector_nouns_and_names_of_older_wire_news(analyze, text, mention, code):  # type: ignore[no-untyped-def]
+    assert codes(analyze(text))[mention] == code
+
+
+def test_a_nationality_does_not_reach_over_a_verb_to_a_sector(analyze):  # type: ignore[no-untyped-def]
+    assert "India sent troops" not in codes(analyze("India sent troops to the border."))

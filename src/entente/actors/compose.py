@@ -516,6 +516,17 @@ class Composer:
         text = self._text(c)
         return text not in entry.adjectives[:1] and text not in entry.demonyms[:1]
 
+    def _described(self, cands: list[Candidate], i: int) -> bool:
+        """``French paper workers``, ``Russian nuclear missiles``: a nationality adjective
+        and its sector noun with up to two modifiers between (a country's name is not
+        read so: in ``India sent troops`` the words between are a verb)."""
+        nxt = cands[i + 1]
+        return (
+            cands[i].kind is EntryKind.ADJECTIVE
+            and nxt.kind is EntryKind.SECTOR
+            and self._modifiers(cands[i].end, nxt.start) is not None
+        )
+
     def _body_name(self, c: Candidate) -> Candidate | None:
         """The sector noun closing a capitalised name that a nationality opens: ``Court``
         in ``the Latvian Constitutional Court`` (a state's body named in full)."""
@@ -539,7 +550,11 @@ class Composer:
         if c.kind not in _NATIONAL or i + 1 >= len(cands):
             return None
         named = c.kind is not EntryKind.GOVERNMENT and self._body_name(c) is cands[i + 1]
-        if not named and not self._follows(cands, i, EntryKind.SECTOR, possessive=True):
+        if not (
+            named
+            or self._follows(cands, i, EntryKind.SECTOR, possessive=True)
+            or self._described(cands, i)
+        ):
             return None
         sector = cands[i + 1].entry
         country = _country_of(c)
