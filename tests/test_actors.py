@@ -59,3 +59,157 @@ def test_pronouns_in_quotes_take_the_speaker(analyze):  # type: ignore[no-untype
     a = analyze("“We will help,” Putin said.", "2025-01-01")
     we = next(m for m in a.mentions if m.text == "We")
     assert we.actors[0].entity_id == "vladimir-putin"
+
+
+def test_a_lone_surname_before_an_unknown_name_is_someone_elses_given_name(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("President Abdelaziz Bouteflicka imposed a curfew.", "2001-06-01")
+    assert all(x.country != "LBY" for m in a.mentions for x in m.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "mention", "code"),
+    [
+        ("Kofi Annan called for talks.", None, "Kofi Annan", ["UNO"]),
+        ("Ariel Sharon spoke.", None, "Ariel Sharon", ["ISRGOV"]),
+        ("Ariel Sharon spoke.", "1995-06-01", "Ariel Sharon", ["ISR"]),
+        ("Kofi Annan called for talks.", "2010-06-01", "Kofi Annan", ["GHA"]),
+    ],
+)
+def test_undated_text_names_a_person_for_the_last_office_of_a_one_state_career(
+    analyze, text, date, mention, code
+):  # type: ignore[no-untyped-def]
+    assert codes(analyze(text, date))[mention] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "mention", "code"),
+    [
+        ("The Bush administration warned China.", None, "Bush administration", ["USAGOV"]),
+        ("The Bush administration warned China.", "2024-01-01", "Bush administration", ["USAGOV"]),
+        (
+            "Students defied President Suharto's government.",
+            None,
+            "President Suharto's government",
+            ["IDNGOV"],
+        ),
+        ("Savimbi's forces shelled the town.", None, "Savimbi's forces", ["AGOREB"]),
+    ],
+)
+def test_a_leaders_government_or_army_is_the_countrys(analyze, text, date, mention, code):  # type: ignore[no-untyped-def]
+    assert codes(analyze(text, date))[mention] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # a state named before a people that lives in it
+        ("Thousands of Iraqi Kurds marched.", "Iraqi Kurds", ["IRQCVL"]),
+        ("Croatian Serb refugees returned.", "Croatian Serb refugees", ["HRVCVL"]),
+        ("Turkish Kurd refugees went home.", "Turkish Kurd refugees", ["TURCVL"]),
+        ("Kosovo Albanians voted.", "Kosovo Albanians", ["XKXCVL"]),
+        ("Syrian Kurdish fighters advanced.", "Syrian Kurdish fighters", ["SYRREB"]),
+        # a people of or in a state
+        (
+            "The Albanians of southern Serbia want autonomy.",
+            "Albanians of southern Serbia",
+            ["SRBCVL"],
+        ),
+        ("Kurds in Iraq voted.", "Kurds in Iraq", ["IRQCVL"]),
+        # a minority is placed where the sentence puts it
+        ("Ethnic Albanians demonstrated on Tuesday in Serbia.", "Ethnic Albanians", ["SRBCVL"]),
+        ("Ethnic Turks protested against Sweden's decision.", "Ethnic Turks", ["SWECVL"]),
+        ("Kurdish rebels attacked a post in Iraq.", "Kurdish rebels", ["IRQREB"]),
+        # communities without a state of their own: their main country
+        ("Ibo elders met Hausa politicians.", "Hausa politicians", ["NGAGOV"]),
+        ("Karen guerrillas attacked.", "Karen guerrillas", ["MMRREB"]),
+        ("Hutu rebels attacked.", "Hutu rebels", ["BDIREB"]),
+        ("Jewish settlers in the West Bank set fire to a house.", "Jewish settlers", ["ISRCVL"]),
+        # origin first, then the state: not a resident people
+        ("Indian American lawmakers met.", "American lawmakers", ["USALEG"]),
+        # a place a people flees to is not its home
+        ("Rohingya refugees crossed into Bangladesh.", "Rohingya refugees", ["MMRCVL"]),
+    ],
+)
+def test_a_people_is_coded_by_the_state_it_lives_in(analyze, text, mention, code):  # type: ignore[no-untyped-def]
+    assert codes(analyze(text))[mention] == code
+
+
+def test_a_comma_alone_does_not_join_a_list_of_nationalities(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("Villages near the border with Bulgaria, Macedonian officials said.")
+    assert codes(a)["Macedonian officials"] == ["MKDGOV"]
+    assert codes(analyze("Indian, Japanese and US navies met."))[
+        "Indian, Japanese and US navies"
+    ] == ["INDMIL", "JPNMIL", "USAMIL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("The Red Cross appealed for access.", "Red Cross", ["NGO"]),
+        ("Amnesty International accused the police.", "Amnesty International", ["NGO"]),
+        ("The European Community imposed sanctions.", "European Community", ["EUR"]),
+        ("The OAU met in Addis Ababa.", "OAU", ["IGO"]),
+        ("UNITA refused to disarm.", "UNITA", ["AGOREB"]),
+        ("The PLO accepted the plan.", "PLO", ["PSEGOV"]),
+        ("Jean-Bertrand Aristide returned.", "Jean-Bertrand Aristide", ["HTIGOV"]),
+    ],
+)
+def test_actors_of_older_wire_news(analyze, text, mention, code):  # type: ignore[no-untyped-def]
+    assert codes(analyze(text))[mention] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("The Latvian Constitutional Court ruled.", "Latvian Constitutional Court", ["LVAJUD"]),
+        ("They appealed to the Montenegro Assembly.", "Montenegro Assembly", ["MNELEG"]),
+        (
+            "European Community foreign ministers met.",
+            "European Community foreign ministers",
+            ["EUR"],
+        ),
+        ("NATO defence ministers met.", "NATO defence ministers", ["IGO"]),
+    ],
+)
+def test_bodies_named_with_their_nation_or_organisation(analyze, text, mention, code):  # type: ignore[no-untyped-def]
+    assert codes(analyze(text))[mention] == code
+
+
+def test_a_weapon_takes_no_country_from_the_place_it_strikes(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("British aircraft using guided missiles killed four Iraqis in Basra.")
+    assert all(x.country is None for m in a.mentions if m.text == "missiles" for x in m.actors)
+    assert codes(analyze("Russian missiles struck Kyiv."))["Russian missiles"] == ["RUSMIL"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leader allowed the Shan-e-Mustafa rally in Karachi.",  # Shan, Mustafa: one name
+        "Montenegro Municipality Association (AKK) officials spoke.",  # AKK: not the German
+    ],
+)
+def test_words_inside_a_longer_name_are_not_actors(analyze, text):  # type: ignore[no-untyped-def]
+    a = analyze(text)
+    assert not {x.country for m in a.mentions for x in m.actors} & {"MMR", "PSE", "DEU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Russian aircraft bombed a village.", "Russian aircraft", ["RUSMIL"]),
+        ("The French paper workers blocked a bridge.", "French paper workers", ["FRACVL"]),
+        ("A Saudi businessman sued.", "Saudi businessman", ["SAUBUS"]),
+        ("A human rights group protested.", "human rights group", ["NGO"]),
+        (
+            "The boat sank, the United Nations Observer Mission in Angola said.",
+            "United Nations Observer Mission in Angola",
+            ["UNO"],
+        ),
+    ],
+)
+def test_sector_nouns_and_names_of_older_wire_news(analyze, text, mention, code):  # type: ignore[no-untyped-def]
+    assert codes(analyze(text))[mention] == code
+
+
+def test_a_nationality_does_not_reach_over_a_verb_to_a_sector(analyze):  # type: ignore[no-untyped-def]
+    assert "India sent troops" not in codes(analyze("India sent troops to the border."))

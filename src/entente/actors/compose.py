@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from entente.actors.detect import COUNTRY_ANAPHOR, PAIR, PRONOUN, Candidate
 from entente.actors.resolve import (
@@ -56,7 +57,9 @@ class Composed:
 
     ``pending`` marks what needs context to resolve: ``pronoun``; ``pair:SECTOR`` (both
     sides); ``owner:SECTOR`` and ``owner-title:OFFICE`` (its army, the country's
-    president); ``context:SECTOR`` and ``title:OFFICE`` (the army, the prime minister).
+    president); ``context:SECTOR`` and ``title:OFFICE`` (the army, the prime minister);
+    ``resident:SECTOR`` (a people the sentence may place in one of ``homes``, or with no
+    ``homes`` in any country but its own: ethnic Albanians, Kurds).
     """
 
     start: int
@@ -67,6 +70,7 @@ class Composed:
     pending: str | None = None
     possessive: bool = False
     title: PhraseEntry | None = None
+    homes: tuple[str, ...] = ()  # ``resident:``: the countries the stage may place it in
 
 
 class Composer:
@@ -81,6 +85,7 @@ class Composer:
         self._headline = False
         self.named: list[str] = []  # people named unambiguously so far, in order
         self._covered: set[int] = set()
+        self._sectors: dict[int, Candidate] = {}
 
     def compose(
         self, cands: list[Candidate], floor: int = 0, headline: bool = False
@@ -89,6 +94,7 @@ class Composer:
         is written in title case (where capitals say nothing about names)."""
         self._floor, self._headline = floor, headline
         self._covered = {k for c in cands for k in range(c.start, c.end)}
+        self._sectors = {c.start: c for c in cands if c.kind is EntryKind.SECTOR}
         cands = [c for c in cands if not self._in_longer_name(c)]
         i = 0
         while i < len(cands):
@@ -101,8 +107,11 @@ class Composer:
         for shape in (
             self._anonymous_sector,
             self._owned,
+            self._ethnic,
             self._titled,
             self._sector_of,
+            self._people_of,
+            self._resident_group,
             self._coordinated,
             self._national_sector,
             self._community_sector,
@@ -113,11 +122,45 @@ class Composer:
         ):
             result = shape(cands, i)
             if result is not None:
-                return result
-        return self._single(cands[i]), 1
+                return self._leader_sector(cands, i, *result)
+        return self._leader_sector(cands, i, self._single(cands[i]), 1)
+
+    def _leader_sector(
+        self, cands: list[Candidate], i: int, composed: Composed | None, used: int
+    ) -> tuple[Composed | None, int]:
+        """``the Bush administration``, ``President Suharto's government``, ``Assad's
+        forces``: a leader's government or army is the country's. A leader of an armed
+        group keeps the group's sector (``Savimbi's forces``: rebels)."""
+        last = i + used - 1
+        c = cands[last]
+        if c.kind is not EntryKind.PERSON or c.entry is None:
+            return composed, used
+        if not self._follows(cands, last, EntryKind.SECTOR, possessive=True):
+            return composed, used
+        noun = cands[last + 1].entry
+        person = composed.actors[0] if composed is not None and composed.actors else None
+        country = person.country if person is not None else self._compatriots(c.entry)
+        if noun is None or country is None:
+            return composed, used
+        sector = noun.sector
+        if person is not None and self.lexicon.sector_sides.get(person.sector or "") == "armed":
+            sector = person.sector if sector in _ARMED else sector
+        actor = self.lexicon.country_actor(country, sector)
+        start = composed.start if composed is not None else c.start
+        rule = f"leader:{c.entry.rule}+{noun.rule}"
+        return self._make(start, cands[last + 1].end, actor, MentionKind.SECTOR, rule), used + 1
+
+    def _compatriots(self, entry: PhraseEntry) -> str | None:
+        """The country all the people sharing a name belong to, if they share one."""
+        countries = {self.lexicon.people[pid].country for pid in entry.people}
+        return countries.pop() if len(countries) == 1 else None
 
     # -- proper-name traps ------------------------------------------------------------
     def _in_longer_name(self, c: Candidate) -> bool:
+        if c.kind in (EntryKind.PERSON, EntryKind.COMMUNITY) and self._particle_compound(c):
+            return True
+        if c.kind is EntryKind.PERSON and self._abbreviates_unknown(c):
+            return True
         if c.kind not in _NAME_PARTS or c.entry is None:
             return False
         if c.kind is EntryKind.ADJECTIVE and (self._hyphen_compound(c) or self._second_half(c)):
@@ -132,10 +175,46 @@ class Composer:
             or self._text_at(before) in self.grammar.company_prefixes
         ):
             return False  # Malaysia Airlines, Air India: see _company
+        if c.kind is not EntryKind.PERSON and self._body_name(c) is not None:
+            return False  # the Latvian Constitutional Court: see _national_sector
         acronym = all(self.tokens[k].text.isupper() for k in range(c.start, c.end))
-        return self._unknown_capital(before, c) or (
-            c.kind is not EntryKind.PERSON and not acronym and self._unknown_capital(after, c)
-        )
+        # a lone surname before an unknown capitalised word is another person's given
+        # name (Abdelaziz Bouteflika is not Mohamed Abdelaziz)
+        return self._unknown_capital(before, c) or (not acronym and self._unknown_capital(after, c))
+
+    def _particle_compound(self, c: Candidate) -> bool:
+        """``Shan`` and ``Mustafa`` in ``Shan-e-Mustafa``: a word tied to another by a short
+        lower-case particle between hyphens is part of one compound name (``al-Assad``,
+        a particle only before, is still Assad)."""
+        if c.end - c.start != 1:
+            return False
+        after = [c.start, c.end, c.end + 1, c.end + 2]
+        before = [c.start - 3, c.start - 2, c.start - 1, c.start]
+        return self._hyphen_particle(after) or self._hyphen_particle(before)
+
+    def _hyphen_particle(self, k: list[int]) -> bool:
+        """Tokens ``k`` are word, hyphen, particle, hyphen or hyphen, particle, hyphen, word
+        with no space anywhere."""
+        if k[0] < self._floor or k[-1] >= len(self.tokens):
+            return False
+        words = [self.tokens[j] for j in k]
+        if any(a.span.end != b.span.start for a, b in pairwise(words)):
+            return False
+        texts = [t.text for t in words]
+        if texts[0] == "-":  # hyphen, particle, hyphen, word
+            texts = texts[::-1]
+        return texts[1] == "-" and texts[3] == "-" and texts[2].islower() and len(texts[2]) <= 3
+
+    def _abbreviates_unknown(self, c: Candidate) -> bool:
+        """``Montenegro Municipality Association (AKK)``: initials in brackets after a name
+        the lexicon does not know abbreviate that name, not the person they also fit."""
+        k = c.start
+        if not self.tokens[k].text.isupper() or self._text_at(c.end) != ")":
+            return False
+        if k - 2 < self._floor or self._text_at(k - 1) != "(":
+            return False
+        name = self.tokens[k - 2]
+        return name.text[:1].isupper() and (k - 2) not in self._covered
 
     def _text_at(self, k: int) -> str:
         return self.tokens[k].text if 0 <= k < len(self.tokens) else ""
@@ -337,26 +416,144 @@ class Composer:
 
     def _community_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         """``Tigrayan forces``: a community's armed men are rebels, not the state's army;
-        ``Uyghur activists`` keep the noun's sector."""
+        ``Uyghur activists`` keep the noun's sector. A community living in several
+        states is left for the sentence to place (``Kurdish refugees in Iraq``)."""
         c = cands[i]
         if c.kind is not EntryKind.COMMUNITY or c.entry is None or c.entry.actor is None:
             return None
         if not self._follows(cands, i, EntryKind.SECTOR):
             return None
-        noun = cands[i + 1].entry
-        country = c.entry.actor.country or ""
-        sector = noun.sector if noun and noun.sector else "CVL"
-        if sector in _ARMED:
-            sector = "REB"
-        actor = self.lexicon.country_actor(country, sector)
-        return self._make(
+        sector = _group_sector(cands[i + 1].entry)
+        actor = self.lexicon.country_actor(c.entry.actor.country or "", sector)
+        composed = self._make(
             c.start, cands[i + 1].end, actor, MentionKind.SECTOR, f"{c.entry.rule}+{sector}"
-        ), 2
+        )
+        return _open_to_homes(composed, c.entry, sector), 2
+
+    def _ethnic(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
+        """``ethnic Albanians``, ``ethnic Turks``: a people named as a minority lives in
+        another state than its own; the stage places it in the country the sentence names
+        (``ethnic Albanians demonstrated in Serbia``: Serbia's civilians)."""
+        c = cands[i]
+        if c.entry is None or c.entry.actor is None or self._word(c.start - 1) not in _ETHNIC:
+            return None
+        if c.kind not in (EntryKind.ADJECTIVE, EntryKind.COUNTRY, EntryKind.COMMUNITY):
+            return None
+        end, used = c.end, 1
+        if self._follows(cands, i, EntryKind.SECTOR):
+            end, used = cands[i + 1].end, 2
+        sector = _group_sector(cands[i + 1].entry if used == 2 else None)
+        own = c.entry.actor.country or ""
+        homes = c.entry.homes if c.kind is EntryKind.COMMUNITY else ()
+        actor = self.lexicon.country_actor(own, sector)
+        return Composed(
+            c.start - 1,
+            end,
+            (actor,),
+            MentionKind.SECTOR,
+            f"ethnic:{c.entry.rule}",
+            pending=f"resident:{sector}",
+            homes=homes,
+        ), used
+
+    def _people_of(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
+        """``the Albanians of southern Serbia``, ``Kurds in Iraq``: a people located in a
+        state is that state's. ``of`` places any people (``the Chinese of Malaysia``);
+        ``in`` only a community in one of the states it lives in, as a nationality ``in``
+        a country is often a visitor (``Indian students in Ukraine``)."""
+        c = cands[i]
+        if c.entry is None or i + 1 >= len(cands) or not _is_people(c):
+            return None
+        nxt = cands[i + 1]
+        link = self._word(c.end)
+        if link not in ("of", "in") or nxt.kind is not EntryKind.COUNTRY or nxt.entry is None:
+            return None
+        k = c.end + 1
+        while k < nxt.start and self._word(k) in self.grammar.determiners:
+            k += 1
+        if self._modifiers(k, nxt.start) is None or (country := _country_of(nxt)) is None:
+            return None
+        if link == "in" and country not in c.entry.homes[1:]:
+            return None
+        actor = self.lexicon.country_actor(country, "CVL")
+        return self._make(c.start, nxt.end, actor, MentionKind.SECTOR, f"resident:{country}"), 2
+
+    def _resident_group(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
+        """``Iraqi Kurds``, ``Croatian Serb refugees``, ``Kosovo Albanians``: a state named
+        before a people that lives in it is where they live. The people is a community, a
+        country's short ethnic form (``Serb``, ``Croats``: not its first adjective), or any
+        nationality after a country's name; ``Indian American`` (origin first) is not."""
+        c, nxt = cands[i], cands[i + 1] if i + 1 < len(cands) else None
+        if c.kind not in (EntryKind.ADJECTIVE, EntryKind.COUNTRY) or nxt is None:
+            return None
+        if nxt.start != c.end or nxt.entry is None or (country := _country_of(c)) is None:
+            return None
+        if not self._is_resident_people(c, nxt):
+            return None
+        if nxt.kind is not EntryKind.COMMUNITY and _country_of(nxt) == country:
+            return None
+        end, used = nxt.end, 2
+        if self._follows(cands, i + 1, EntryKind.SECTOR):
+            end, used = cands[i + 2].end, 3
+        sector = _group_sector(cands[i + 2].entry if used == 3 else None)
+        actor = self.lexicon.country_actor(country, sector)
+        rule = f"resident:{country}+{nxt.entry.rule}"
+        return self._make(c.start, end, actor, MentionKind.SECTOR, rule), used
+
+    def _is_resident_people(self, c: Candidate, people: Candidate) -> bool:
+        if people.kind is EntryKind.COMMUNITY:
+            return True
+        if people.kind not in (EntryKind.ADJECTIVE, EntryKind.COUNTRY) or not _is_people(people):
+            return people.kind is EntryKind.ADJECTIVE and self._is_short_form(people)
+        return c.kind is EntryKind.COUNTRY or self._is_short_form(people)
+
+    def _is_short_form(self, c: Candidate) -> bool:
+        """``Serb`` and ``Serbs`` rather than ``Serbian`` and ``Serbians``: the words for a
+        people apart from its state (a country's first adjective and demonym name both)."""
+        entry = self.lexicon.countries.get(_country_of(c) or "")
+        if entry is None:
+            return False
+        text = self._text(c)
+        return text not in entry.adjectives[:1] and text not in entry.demonyms[:1]
+
+    def _described(self, cands: list[Candidate], i: int) -> bool:
+        """``French paper workers``, ``Russian nuclear missiles``: a nationality adjective
+        and its sector noun with up to two modifiers between (a country's name is not
+        read so: in ``India sent troops`` the words between are a verb)."""
+        nxt = cands[i + 1]
+        return (
+            cands[i].kind is EntryKind.ADJECTIVE
+            and nxt.kind is EntryKind.SECTOR
+            and self._modifiers(cands[i].end, nxt.start) is not None
+        )
+
+    def _body_name(self, c: Candidate) -> Candidate | None:
+        """The sector noun closing a capitalised name that a nationality opens: ``Court``
+        in ``the Latvian Constitutional Court`` (a state's body named in full)."""
+        k = c.end
+        while (
+            k < len(self.tokens)
+            and k - c.end < 3
+            and k not in self._sectors
+            and self.tokens[k].kind is TokenKind.WORD
+            and self.tokens[k].text[:1].isupper()
+            and self.tokens[k].sentence == self.tokens[c.start].sentence
+        ):
+            k += 1
+        noun = self._sectors.get(k)
+        if k == c.end or noun is None or not self.tokens[k].text[:1].isupper():
+            return None
+        return noun
 
     def _national_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
         c = cands[i]
-        if c.kind not in _NATIONAL or not self._follows(
-            cands, i, EntryKind.SECTOR, possessive=True
+        if c.kind not in _NATIONAL or i + 1 >= len(cands):
+            return None
+        named = c.kind is not EntryKind.GOVERNMENT and self._body_name(c) is cands[i + 1]
+        if not (
+            named
+            or self._follows(cands, i, EntryKind.SECTOR, possessive=True)
+            or self._described(cands, i)
         ):
             return None
         sector = cands[i + 1].entry
@@ -385,6 +582,8 @@ class Composer:
             j += 1
         if j == i or not self._follows(cands, j, EntryKind.SECTOR):
             return None
+        if not {self._word(k) for k in range(cands[j - 1].end, cands[j].start)} & {"and", "or"}:
+            return None  # "Bulgaria, Macedonian officials": a comma alone ends a phrase
         sector = cands[j + 1].entry
         countries = [_country_of(c) for c in cands[i : j + 1]]
         if sector is None or None in countries:
@@ -435,11 +634,14 @@ class Composer:
         return None
 
     def _org_sector(self, cands: list[Candidate], i: int) -> tuple[Composed, int] | None:
-        """``Hamas gunmen``, ``Houthi rebels``: the members of an organisation."""
+        """``Hamas gunmen``, ``Houthi rebels``, ``European Community foreign ministers``:
+        the members of an organisation (up to two modifiers between)."""
         c = cands[i]
         if c.kind is not EntryKind.ORGANISATION or c.entry is None or c.entry.actor is None:
             return None
-        if not self._follows(cands, i, EntryKind.SECTOR):
+        if i + 1 >= len(cands) or cands[i + 1].kind is not EntryKind.SECTOR:
+            return None
+        if self._modifiers(c.end, cands[i + 1].start) is None:
             return None
         noun = cands[i + 1].entry
         rule = f"{c.entry.rule}+{noun.rule if noun else ''}"
@@ -508,13 +710,14 @@ class Composer:
             return self._make(c.start, c.end, actor, MentionKind.PERSON, entry.rule)
         if entry.kind is EntryKind.SECTOR:
             actor = Actor(entry.sector or "", self._text(c), sector=entry.sector)
+            placed = not entry.rule.startswith("instrument:")  # a weapon has no home
             return Composed(
                 c.start,
                 c.end,
                 (actor,),
                 MentionKind.SECTOR,
                 entry.rule,
-                pending=f"context:{entry.sector}",
+                pending=f"context:{entry.sector}" if placed else None,
                 possessive=self._word(c.end) == "'s",
             )
         if entry.kind is EntryKind.TITLE:
@@ -540,7 +743,10 @@ class Composer:
         actor = entry.actor
         if entry.kind is EntryKind.ORGANISATION:
             actor = organisation_actor(self.lexicon, actor, self.date)
-        return self._make(c.start, c.end, actor, kind, entry.rule)
+        composed = self._make(c.start, c.end, actor, kind, entry.rule)
+        if entry.kind is EntryKind.COMMUNITY:
+            return _open_to_homes(composed, entry, "CVL")
+        return composed
 
     # -- helpers ----------------------------------------------------------------------
     def _make(self, start: int, end: int, actor: Actor, kind: MentionKind, rule: str) -> Composed:
@@ -569,7 +775,15 @@ class Composer:
             in_office = [pid for pid in in_office if _rank(roles[pid]) == top]
         if len(in_office) == 1:
             return people[in_office[0]]
-        return None
+        return self._compatriot(entry) if self.date is None else None
+
+    def _compatriot(self, entry: PhraseEntry) -> PersonEntry | None:
+        """Undated, a name shared by people of one country (``Bush``) is that country's
+        whichever it is: the one whose career ended last stands for them."""
+        people = [self.lexicon.people[pid] for pid in entry.people]
+        if len({p.country for p in people}) > 1 or not all(p.roles for p in people):
+            return None
+        return max(people, key=lambda p: max(r.start or dt.date.min for r in p.roles))
 
     def _follows(
         self, cands: list[Candidate], i: int, kind: EntryKind, possessive: bool = False
@@ -668,6 +882,31 @@ _MENTION_KIND = {
 
 
 _ARMED = frozenset({"MIL", "UAF", "REB", "COP"})
+_ETHNIC = frozenset({"ethnic"})
+
+
+def _group_sector(noun: PhraseEntry | None) -> str:
+    """The sector of a people's members: the noun's, an armed one as rebels, else CVL."""
+    sector = noun.sector if noun is not None and noun.sector else "CVL"
+    return "REB" if sector in _ARMED else sector
+
+
+def _is_people(c: Candidate) -> bool:
+    """A community, or a country's demonym (``Albanians``: its people, coded CVL)."""
+    if c.kind is EntryKind.COMMUNITY:
+        return True
+    return (
+        c.kind is EntryKind.COUNTRY and c.entry is not None and c.entry.rule.startswith("demonym:")
+    )
+
+
+def _open_to_homes(composed: Composed, entry: PhraseEntry, sector: str) -> Composed:
+    """A community of several states waits for the stage to place it in one."""
+    if len(entry.homes) < 2:
+        return composed
+    return replace(composed, pending=f"resident:{sector}", homes=entry.homes)
+
+
 _LEADING_OFFICES = ("head_of_state", "head_of_government")
 
 

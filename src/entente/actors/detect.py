@@ -49,6 +49,9 @@ def find_candidates(
             i += 2
             continue
         match = lexicon.phrases.match(cased, lower, i)
+        if match is not None and _longer_after_article(cased, lower, i, match[0], lexicon):
+            i += 1  # "the United Nations Observer Mission": the article is not the name's
+            continue
         if match is not None:
             n, entry = match
             if entry.kind is not EntryKind.NOT_ACTOR:
@@ -59,6 +62,17 @@ def find_candidates(
             found.append(Candidate(start + i, start + i + 1, PRONOUN))
         i += 1
     return found
+
+
+def _longer_after_article(
+    cased: list[str], lower: list[str], i: int, n: int, lexicon: Lexicon
+) -> bool:
+    """A phrase written with its article (``the United Nations``) that a longer name
+    starting one word later overruns (``United Nations Observer Mission in Angola``)."""
+    if lower[i] not in lexicon.grammar.definite_determiners or i + 1 >= len(lower):
+        return False
+    later = lexicon.phrases.match(cased, lower, i + 1)
+    return later is not None and i + 1 + later[0] > i + n
 
 
 def _pair_length(

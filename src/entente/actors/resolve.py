@@ -18,6 +18,16 @@ def role_on(person: PersonEntry, date: dt.date | None) -> Role | None:
     return None
 
 
+def career_role(person: PersonEntry) -> Role | None:
+    """For a text without a date: the last role of a career spent in one state or body
+    (Kofi Annan: the UN; Ariel Sharon: Israel's government), the office the text most
+    likely names the person for. A career across several (a Soviet foreign minister who
+    later led Georgia) gives none: the person's own country decides."""
+    if not person.roles or len({role.country for role in person.roles}) > 1:
+        return None
+    return max(person.roles, key=lambda role: role.start or dt.date.min)
+
+
 def person_actor(
     lexicon: Lexicon, person: PersonEntry, date: dt.date | None, title: PhraseEntry | None
 ) -> Actor:
@@ -26,10 +36,12 @@ def person_actor(
     In office, a person is coded with the office's country and sector (a defence minister
     is ``MIL``, a head of government ``GOV``; the UN Secretary-General ``UNO``). Someone
     holding no office that day (a former leader, a president-elect) is coded with their
-    country and the sector their entry states, if any: not as the government. A title in
-    the text is believed only when there is no date to check it against.
+    country and the sector their entry states, if any: not as the government. In a text
+    without a date, a role still open counts, else the last role of a career in one state
+    or body (:func:`career_role`). A title in the text is believed only when there is no
+    date to check it against.
     """
-    role = role_on(person, date)
+    role = role_on(person, date) or (career_role(person) if date is None else None)
     if role is not None:
         if role.country in NON_STATE:
             return Actor(role.country, person.name, sector=None, entity_id=person.id)

@@ -11,7 +11,10 @@ the context rules live here:
   power in Niamey``), the dateline's country, and the article's first country; a bare
   noun tries the place first;
 * a title alone (``the prime minister``) is the office's last holder named in the
-  article, or the holder on the article's date in the context country.
+  article, or the holder on the article's date in the context country;
+* a people is coded by the state it lives in, as the sentence places it: a minority
+  (``ethnic Albanians``) in the other state the sentence puts things in or names, a
+  community of several states (Kurds, Hutu) in the one of them the sentence names.
 """
 
 from __future__ import annotations
@@ -87,6 +90,8 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
                 composed = _resolve_pair(composed, context.seen, lexicon)
             elif pending.startswith("context:"):
                 composed = _place_sector(analysis, lexicon, composed, context, places)
+            elif pending.startswith("resident:"):
+                composed = _place_people(lexicon, composed, composed_all, places)
             elif pending == "country":
                 if not context.seen:
                     continue
@@ -186,6 +191,28 @@ def _place_sector(
         return replace(composed, pending=None)
     actor = Actor(country + sector, composed.actors[0].name, country=country, sector=sector)
     return replace(composed, actors=(actor,), pending=None, rule=composed.rule + "+context")
+
+
+def _place_people(
+    lexicon: Lexicon,
+    composed: Composed,
+    composed_all: list[Composed],
+    places: list[tuple[int, str]],
+) -> Composed:
+    """A people the sentence places: a community of several states in the one of them the
+    sentence puts things in (``Kurds demonstrated in Iraq``), a minority (``ethnic Turks``)
+    in the first other state the sentence puts things in or names; unplaced, its main
+    country."""
+    sector = (composed.pending or "").split(":", 1)[1]
+    own = composed.actors[0].country
+    named = [c.actors[0].country for c in composed_all if c.kind in _PLACED and len(c.actors) == 1]
+    for country in [p[1] for p in places] + ([] if composed.homes else named):
+        if country is None or country == own:
+            continue
+        if not composed.homes or country in composed.homes:
+            actor = lexicon.country_actor(country, sector)
+            return replace(composed, actors=(actor,), pending=None, rule=f"resident:{country}")
+    return replace(composed, pending=None)
 
 
 def _place_title(

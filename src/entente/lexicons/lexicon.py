@@ -57,6 +57,7 @@ class PhraseEntry:
     office_country: str | None = None
     variants: tuple[tuple[str | None, str, str], ...] = ()
     people: tuple[str, ...] = ()
+    homes: tuple[str, ...] = ()  # a community: every country it lives in, the main first
 
 
 Key = tuple[str, ...]
@@ -264,11 +265,13 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
     _add_titles(phrases, titles)
     _add_sectors(phrases, sectors, sectors_doc)
     for group in load.read_yaml_list(dirs, "communities.yaml", "communities", CommunityEntry):
-        if group.country not in countries:
-            raise LexiconError(f"communities.yaml: unknown country {group.country}")
+        homes = (group.country, *group.also)
+        if unknown := [code for code in homes if code not in countries]:
+            raise LexiconError(f"communities.yaml: unknown country {unknown[0]}")
         actor = Actor(group.country + "CVL", group.names[0], country=group.country, sector="CVL")
+        entry = PhraseEntry(EntryKind.COMMUNITY, f"community:{group.country}", actor, homes=homes)
         for name in group.names:
-            phrases.add(name, PhraseEntry(EntryKind.COMMUNITY, f"community:{group.country}", actor))
+            phrases.add(name, entry)
     for phrase in load.read_yaml_document(dirs, "non_actors.yaml").get("phrases", []):
         phrases.add(str(phrase), PhraseEntry(EntryKind.NOT_ACTOR, "not-actor"))
     gazetteer = load.read_yaml_list(dirs, "places.yaml", "places", PlaceEntry)
@@ -390,8 +393,9 @@ def _add_titles(index: PhraseIndex, titles: list[TitleEntry]) -> None:
 
 def _add_sectors(index: PhraseIndex, sectors: list[SectorEntry], doc: dict[str, Any]) -> None:
     for s in sectors:
+        rule = f"{'instrument' if s.instruments else 'sector'}:{s.code}"
         for noun in s.nouns:
-            index.add(noun, PhraseEntry(EntryKind.SECTOR, f"sector:{s.code}", sector=s.code))
+            index.add(noun, PhraseEntry(EntryKind.SECTOR, rule, sector=s.code))
     for group in doc.get("anonymous") or []:
         for noun in group.get("nouns", []):
             index.add(noun, PhraseEntry(EntryKind.ANONYMOUS, "anonymous"))

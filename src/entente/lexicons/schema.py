@@ -70,6 +70,7 @@ class OrganisationEntry(_Entry):
 class SectorEntry(_Entry):
     code: str = Field(pattern=r"^[A-Z]{3}$")
     nouns: list[str]
+    instruments: bool = False  # weapons: a sector only with an owner, never from context
 
 
 class PlaceEntry(_Entry):
@@ -80,8 +81,9 @@ class PlaceEntry(_Entry):
 
 
 class CommunityEntry(_Entry):
-    country: str = Field(pattern=r"^[A-Z]{3}$")
+    country: str = Field(pattern=r"^[A-Z]{3}$")  # the main country of residence
     names: list[str]
+    also: list[str] = []  # other countries the group lives in, where a sentence may place it
 
 
 class TitleEntry(_Entry):
