@@ -303,3 +303,12 @@ def test_a_future_cue_inside_a_light_verbs_span_makes_the_threat(analyze):  # ty
     assert {(e.source.root, e.target.root, e.cameo) for e in a.events if e.is_asserted} == {
         ("IRQ", "IRQ", "1324")
     }
+
+
+def test_a_protest_against_a_named_foreign_actor_targets_it(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "Palestinian youths threw stones during demonstrations against the Israeli military.",
+        "2000-10-05",
+    )
+    assert ("PSE", "ISR", "14") in asserted(a)
+    assert ("PSE", "PSE", "14") not in asserted(a)

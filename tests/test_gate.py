@@ -88,7 +88,7 @@ def test_a_malformed_baseline_is_one_clear_error(tmp_path: Path) -> None:
         gate.read_baseline(bad)
 
 
-def test_gold_igo_accepts_the_un_and_no_other_code_does(tmp_path: Path) -> None:
+def test_gold_igo_accepts_the_un_and_the_eu_and_no_other_code_does(tmp_path: Path) -> None:
     from entente.evaluation import evaluate_file
     from entente.pipeline import Pipeline
 
@@ -99,6 +99,10 @@ def test_gold_igo_accepts_the_un_and_no_other_code_does(tmp_path: Path) -> None:
         "events": [{"source": "IGO", "target": "RUS", "cameo": ["11"], "plover": ["ACCUSE"]}],
     }
     gold = tmp_path / "un.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    report = evaluate_file(gold, Pipeline.default()).as_dict()
+    assert report["events"]["root"]["recall"] == 1.0
+    record["text"] = "The European Union condemned Russia on Monday."
     gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
     report = evaluate_file(gold, Pipeline.default()).as_dict()
     assert report["events"]["root"]["recall"] == 1.0

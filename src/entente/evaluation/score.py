@@ -198,11 +198,15 @@ def _actors_match(e: Event, g: GoldEvent) -> bool:
     return forward or backward
 
 
+_IGO_ROOTS = frozenset({"UNO", "EUR"})
+
+
 def _same(predicted: str, gold: str) -> bool:
-    """Codes match on their first three letters. The UN is an intergovernmental body that
-    CAMEO codes ``IGOUNO``: gold coded ``IGO`` (the PLOVER records' convention) accepts
-    entente's ``UNO``; gold coded ``UNO`` asks for the UN itself."""
-    return predicted == gold or (gold == "IGO" and predicted == "UNO")
+    """Codes match on their first three letters. The UN and the European Union are
+    intergovernmental bodies that CAMEO codes ``IGOUNO`` and ``IGOEUREEC``: gold coded
+    ``IGO`` (the PLOVER records' convention) accepts entente's ``UNO`` and ``EUR``; gold
+    coded ``UNO`` or ``EUR`` asks for that body itself."""
+    return predicted == gold or (gold == "IGO" and predicted in _IGO_ROOTS)
 
 
 def _root_match(e: Event, g: GoldEvent) -> bool:

@@ -216,9 +216,14 @@ def _pairs(
         confidence *= _RIGHT_SUBJECT_PENALTY
     domestic = p.domestic or p.cameo[:2] in _DOMESTIC_ROOTS
     targets = _targets_of(ctx, match, memory, lexicon, sources)
+    protest = p.cameo[:2] in _AT_HOME_ROOTS
+    if not targets and protest and (p.domestic or _verb_position(ctx, match, sources)):
+        # "threw stones during demonstrations against the Israeli military": the one
+        # other country named; with none, the protesters' own state
+        targets = _only_other(ctx, sources) or [
+            _own_country(ctx, m, lexicon) for m in sources if m.actors
+        ]
     if not targets and p.domestic:
-        targets = [_own_country(ctx, m, lexicon) for m in sources if m.actors]
-    if not targets and p.cameo[:2] in _AT_HOME_ROOTS and _verb_position(ctx, match, sources):
         targets = [_own_country(ctx, m, lexicon) for m in sources if m.actors]
     if targets and (pairs := _cross(sources, targets, sides, domestic)):
         return pairs, confidence
@@ -309,6 +314,13 @@ def _implied_target(
     for d in reversed(recent):
         if d.source.root in roots and d.target.root not in roots:
             return [d.target_mention]
+    return _only_other(ctx, sources)
+
+
+def _only_other(ctx: Context, sources: list[Mention]) -> list[Mention]:
+    """The first mention of the one country other than the source's that the sentence
+    names, if it names exactly one."""
+    roots = {a.root for m in sources for a in m.actors}
     starts = {m.token_start for m in sources}
     others = [
         m
