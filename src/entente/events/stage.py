@@ -336,10 +336,10 @@ def _only_other(ctx: Context, sources: list[Mention]) -> list[Mention]:
 
 
 def _own_targets(targets: list[Mention], sources: list[Mention]) -> bool:
-    """Whether every target found is the source's own (``its Gulf war with Iraq``): the
-    real counterpart then goes unsaid."""
+    """Whether every target found is the source's own (``its Gulf war with Iraq``) or no
+    codable actor (``sent tanks toward``): the real counterpart then goes unsaid."""
     roots = {a.root for m in sources for a in m.actors}
-    return all(a.root in roots for m in targets for a in m.actors)
+    return all(a.root in roots or not is_codable(a) for m in targets for a in m.actors)
 
 
 def _verb_position(ctx: Context, match: Match, sources: list[Mention]) -> bool:
