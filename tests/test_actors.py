@@ -213,3 +213,16 @@ def test_sector_nouns_and_names_of_older_wire_news(analyze, text, mention, code)
 
 def test_a_nationality_does_not_reach_over_a_verb_to_a_sector(analyze):  # type: ignore[no-untyped-def]
     assert "India sent troops" not in codes(analyze("India sent troops to the border."))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("The Soviet Union protested.", "Soviet Union", ["RUS"]),
+        ("Yugoslav troops advanced.", "Yugoslav troops", ["SRBMIL"]),
+        ("Zaire closed its border.", "Zaire", ["COD"]),
+        ("The Czechoslovak government resigned.", "Czechoslovak government", ["CZEGOV"]),
+    ],
+)
+def test_states_that_no_longer_exist_are_their_successors(analyze, text, mention, code):  # type: ignore[no-untyped-def]
+    assert codes(analyze(text))[mention] == code
