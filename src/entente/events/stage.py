@@ -220,17 +220,17 @@ def _pairs(
     if not targets and protest and (p.domestic or _verb_position(ctx, match, sources)):
         # "threw stones during demonstrations against the Israeli military": the one
         # other country named; with none, the protesters' own state
-        targets = _only_other(ctx, sources) or [
-            _own_country(ctx, m, lexicon) for m in sources if m.actors
-        ]
+        targets = _only_other(ctx, sources) or _own_countries(ctx, sources, lexicon)
     if not targets and p.domestic:
-        targets = [_own_country(ctx, m, lexicon) for m in sources if m.actors]
+        targets = _own_countries(ctx, sources, lexicon)
     if targets and (pairs := _cross(sources, targets, sides, domestic)):
         return pairs, confidence
-    if targets and p.domestic:  # "impose martial law ... in central Baghdad"
-        own = [_own_country(ctx, m, lexicon) for m in sources if m.actors]
-        if pairs := _cross(sources, own, sides, domestic):
-            return pairs, confidence
+    if (
+        targets
+        and p.domestic  # "impose martial law ... in central Baghdad"
+        and (pairs := _cross(sources, _own_countries(ctx, sources, lexicon), sides, domestic))
+    ):
+        return pairs, confidence
     if targets and not _own_targets(targets, sources):
         return [], confidence
     if _is_reciprocal(p) and (pairs := _reciprocal(sources, sides)):
@@ -265,7 +265,7 @@ def _place_of(ctx: Context, lexicon: Lexicon) -> list[Mention]:
     within a few words (``near the town of Samarra``, ``outside of the Iraqi city of``), by
     a gazetteer place or a country's own mention."""
     tokens = ctx.tokens
-    locatives = ctx.grammar.events.target_locatives | {"outside"}
+    locatives = ctx.grammar.events.place_locatives
     by_start = {m.token_start: m for m in ctx.mentions if m.kind in _PLACE_KINDS}
     for k in range(ctx.start, ctx.end):
         if tokens[k].norm not in locatives:
@@ -390,7 +390,7 @@ def _has_object(ctx: Context, match: Match) -> bool:
         and word not in g.events.days
         and word not in g.events.adjunct_words
         and word not in g.events.subject_barriers
-        and word not in ("to", "that", "as", "which", "who")
+        and word not in g.events.clause_openers
     )
 
 
@@ -637,10 +637,19 @@ def _cross(
     ]
 
 
-def _own_country(ctx: Context, m: Mention, lexicon: Lexicon) -> Mention:
-    """The country of the source mention ``m``, as a mention over the same words."""
-    actor = lexicon.country_actor(m.actors[0].country or m.actors[0].root)
-    return _country_mention(ctx, actor, m.token_start, m.token_end, "own-country")
+def _own_countries(ctx: Context, sources: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """The country of each source mention, as a mention over the same words."""
+    return [
+        _country_mention(
+            ctx,
+            lexicon.country_actor(m.actors[0].country or m.actors[0].root),
+            m.token_start,
+            m.token_end,
+            "own-country",
+        )
+        for m in sources
+        if m.actors
+    ]
 
 
 def _state_on_country(source: Actor, target: Actor) -> bool:

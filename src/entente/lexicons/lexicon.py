@@ -135,6 +135,8 @@ class EventGrammar:
     verb_openers: frozenset[str]
     violent_agents: frozenset[str]
     object_control: frozenset[str]
+    place_locatives: frozenset[str]
+    clause_openers: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
