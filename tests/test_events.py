@@ -127,6 +127,31 @@ def test_an_announced_measure_is_the_measure_and_announced_aid_an_intent(analyze
     assert ("JPN", "KOR", "16") in asserted(measure)
     aid = analyze("Germany said it would supply tanks to Ukraine.", "2023-01-25")
     assert {e.cameo[:2] for e in aid.events if e.is_asserted} == {"03"}
+    force = analyze("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.")
+    assert {(e.source.code, e.target.code, e.cameo) for e in force.events} == {
+        ("IGO", "SRB", "1381")
+    }  # announced force is a threat, not the blockade itself
+
+
+def test_would_after_a_speech_verb_late_in_the_clause_is_the_future(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "King Hassan of Morocco was quoted as saying he would host a meeting between an "
+        "Israeli peace movement and the PLO.",
+        "1993-01-01",
+    )
+    assert {e.factuality for e in a.events} == {Factuality.ASSERTED}
+    # both parties of "between X ... and Y", though X carries words of its own
+    assert {(e.source.root, e.target.root, e.cameo) for e in a.events} == {
+        ("MAR", "ISR", "039"),
+        ("MAR", "PSE", "039"),
+    }
+
+
+def test_a_noun_verb_word_after_a_modal_is_the_verb(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("French farmers said they would blockade Paris.", "1992-05-01")
+    assert {(e.cameo, e.provenance.rule) for e in a.events} == {("1381", "fight.blockade+future")}
+    noun = analyze("France lifted the blockade of Paris.", "1992-05-01")
+    assert "fight.blockade" not in {e.provenance.rule for e in noun.events}
 
 
 def test_an_earlier_event_cited_as_context_is_background(analyze):  # type: ignore[no-untyped-def]

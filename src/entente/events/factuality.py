@@ -96,7 +96,9 @@ def classify(
     ):
         return Reading(Factuality.BACKGROUND)
     hypothetical = _find(words, cues.hypothetical, _HYPOTHETICAL_REACH)
-    if hypothetical == _REPORTED_FUTURE and _reported(tokens, sentence_start, clause, cues):
+    if hypothetical == _REPORTED_FUTURE and _reported(
+        tokens, sentence_start, clause, trigger_start, cues
+    ):
         return Reading(Factuality.FUTURE, announced=True)
     if hypothetical or tokens[sentence_end - 1].norm == "?":
         return Reading(Factuality.HYPOTHETICAL)
@@ -130,10 +132,18 @@ def _without_days(words: list[str], days: frozenset[str]) -> list[str]:
     return out
 
 
-def _reported(tokens: tuple[Token, ...], start: int, clause: int, cues: Cues) -> bool:
-    """Whether a speech verb stands before the clause (``said it would``, ``said that
-    Turkey would``), within a few words of it."""
-    return any(t.norm in cues.speech_verbs for t in tokens[max(start, clause - 12) : clause + 6])
+def _reported(
+    tokens: tuple[Token, ...], start: int, clause: int, trigger: int, cues: Cues
+) -> bool:
+    """Whether a speech verb reports the clause of ``would``: within a few words before
+    the clause (``said it would``, ``said that Turkey would``) or before the ``would``
+    itself (``was quoted as saying he would``, ``confirmed on Wednesday it would``)."""
+    would = max(
+        (k for k in range(clause, trigger) if tokens[k].norm == _REPORTED_FUTURE[0]),
+        default=clause,
+    )
+    window = (*tokens[max(start, clause - 12) : clause + 6], *tokens[max(start, would - 8) : would])
+    return any(t.norm in cues.speech_verbs for t in window)
 
 
 def _dated_earlier(

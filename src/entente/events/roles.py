@@ -150,6 +150,34 @@ def find_after(ctx: Context, trigger_end: int, preps: Sequence[str]) -> list[Men
     return []
 
 
+def find_between(ctx: Context, trigger_end: int) -> list[Mention]:
+    """Both parties of ``between X and Y`` after the trigger, where X may carry a few plain
+    words of its own (``between an Israeli peace movement and the PLO``)."""
+    first = find_after(ctx, trigger_end, ("between",))
+    if len(first) != 1:
+        return first
+    m = first[0]
+    for k in range(m.token_end, min(ctx.end, m.token_end + _BETWEEN_GAP + 1)):
+        word = ctx.tokens[k].norm
+        if word == "and":
+            second = next((o for o in ctx.mentions if k < o.token_start <= k + 4), None)
+            if second is None or not _qualifies_as_party(ctx, k + 1, second.token_start):
+                return first
+            return [m, *_coordinated_right(ctx, second)]
+        if not word.isalnum() or word in ctx.grammar.prepositions:
+            break
+    return first
+
+
+def _qualifies_as_party(ctx: Context, start: int, end: int) -> bool:
+    """Whether only determiners and plain modifiers stand between ``and`` and a party."""
+    g = ctx.grammar
+    return all(
+        t.norm in g.determiners or (t.norm.isalpha() and t.norm not in g.prepositions)
+        for t in ctx.tokens[start:end]
+    )
+
+
 def find_agent(ctx: Context, trigger_end: int) -> list[Mention]:
     """``by X`` after a passive or nominal trigger, before any comma and with no other
     past participle between (which would own the ``by``)."""
@@ -192,6 +220,9 @@ def find_object(ctx: Context, trigger_end: int, own: str | None = None) -> list[
             return _coordinated_right(ctx, follower)
         return _coordinated_right(ctx, m)
     return []
+
+
+_BETWEEN_GAP = 3  # plain words a first party may carry: "an Israeli peace movement"
 
 
 def _right_of(ctx: Context, trigger_end: int) -> list[Mention]:

@@ -33,6 +33,7 @@ from entente.events.roles import (
     Context,
     find_after,
     find_agent,
+    find_between,
     find_main_subject,
     find_object,
     find_qualifier,
@@ -69,7 +70,10 @@ _PLACE_WORDS = 6
 _CLAUSE_ENDS = frozenset({",", ";", ":"})
 _PLACE_REACH = 12
 _INTENT_ROOTS = ("03", "13")  # a future intent or threat is already what it says
-_FIRST_CONFLICT_ROOT = 10
+# Measures a government decides: announced, they are the act ("said it would impose
+# sanctions"); announced force or protest is a threat ("confirmed it would tighten the
+# blockade" is CAMEO 1381), as CAMEO codes warnings of what is yet to be done.
+_DECIDED_ROOTS = frozenset({"10", "11", "12", "16", "17"})
 _NO_RECODING = Recoding()  # "a planned summit" states no intent: it stays future
 _JOINT_ROOTS = frozenset({"03", "04", "05", "06"})  # what parties do together
 _DOMESTIC_ROOTS = frozenset({"17"})
@@ -287,6 +291,12 @@ def _stating_its_target(ctx: Context, match: Match) -> Match:
     (``sent tanks to Ukraine`` is aid, ``sent tanks toward the border`` a deployment)."""
     if not match.alternatives:
         return match
+    k = match.head - 1
+    if match.trigger.nominal and k >= ctx.start:
+        # "would blockade Paris": after a modal, an auxiliary or "to" the word is a verb
+        verbal = [m for m in match.alternatives if not m.trigger.nominal]
+        if verbal and ctx.tokens[k].norm in ctx.grammar.events.modal_openers:
+            return verbal[0]
     for m in (match, *match.alternatives):
         spec = m.trigger.pattern.target
         if isinstance(spec, RoleAfter) and find_after(ctx, m.end, spec.after):
@@ -608,6 +618,8 @@ def _after_light_verb(ctx: Context, match: Match) -> bool:
 
 def _role(ctx: Context, match: Match, spec: str | RoleAfter) -> list[Mention]:
     if isinstance(spec, RoleAfter):
+        if "between" in spec.after and (parties := find_between(ctx, match.end)):
+            return parties
         return find_after(ctx, match.end, spec.after)
     if spec == "object":
         last = match.trigger.words[-1]
@@ -724,7 +736,7 @@ def _noun_reading(ctx: Context, match: Match) -> bool:
 def _between(ctx: Context, match: Match) -> list[Mention]:
     for k in range(match.end, min(ctx.end, match.end + 3)):
         if ctx.tokens[k].norm == "between":
-            return find_after(ctx, k, ("between",))
+            return find_between(ctx, k)
     return []
 
 
@@ -811,7 +823,7 @@ def _read(
     conditions = lexicon.grammar.events.conditions
     if (
         reading.announced
-        and int(cameo[:2]) >= _FIRST_CONFLICT_ROOT
+        and cameo[:2] in _DECIDED_ROOTS
         and not _conditional(tokens, match.end, sentence.token_end, conditions)
     ):
         # "Japan said it would tighten curbs": a measure announced is coded as the act;

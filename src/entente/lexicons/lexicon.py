@@ -133,6 +133,7 @@ class EventGrammar:
     conditions: frozenset[str]
     noun_markers: frozenset[str]
     verb_openers: frozenset[str]
+    modal_openers: frozenset[str]
     violent_agents: frozenset[str]
     object_control: frozenset[str]
     place_locatives: frozenset[str]
