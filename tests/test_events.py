@@ -337,3 +337,21 @@ def test_a_protest_against_a_named_foreign_actor_targets_it(analyze):  # type: i
     )
     assert ("PSE", "ISR", "14") in asserted(a)
     assert ("PSE", "PSE", "14") not in asserted(a)
+
+
+def test_an_offered_concession_is_the_intent_to_yield(analyze):  # type: ignore[no-untyped-def]
+    offered = analyze("Israel offered concessions to the Palestinians.", "2000-01-01")
+    assert {e.cameo for e in offered.events} == {"035"}
+    made = analyze("Israel made concessions to the Palestinians.", "2000-01-01")
+    assert {e.cameo for e in made.events} == {"080"}
+
+
+def test_a_possessive_inside_a_light_verb_span_is_not_the_target(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "The rebel group FDD insisted on its demands that Burundi's government grant the "
+        "Hutu majority more rights.",
+        "2000-01-01",
+    )
+    assert {(e.source.code, e.target.code, e.cameo) for e in a.events} == {
+        ("BDIREB", "BDIGOV", "1043")
+    }

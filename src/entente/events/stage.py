@@ -523,6 +523,8 @@ def _inside_span(ctx: Context, match: Match, own: str | None = None) -> list[Men
     if verb_end >= match.end:
         return []
     inner = find_object(ctx, verb_end, own)
+    if inner and inner[0].kind is MentionKind.PRONOUN and inner[0].token_end < match.end:
+        return []  # "insisted on its demands that ...": the subject's own, not a target
     return inner if inner and inner[0].token_end <= match.end else []
 
 
