@@ -355,3 +355,31 @@ def test_a_possessive_inside_a_light_verb_span_is_not_the_target(analyze):  # ty
     assert {(e.source.code, e.target.code, e.cameo) for e in a.events} == {
         ("BDIREB", "BDIGOV", "1043")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian troops will attack Kyiv.", ("1384", "force.attack+future")),
+        ("Russian troops are preparing to attack Kyiv.", ("150", "force.attack+preparing")),
+        ("The Russian army prepared to resume shelling Ukraine.", ("150", "fight.shell+preparing")),
+        ("Russia is prepared to strike Ukraine.", ("1384", "force.attack+future")),
+    ],
+)
+def test_force_made_ready_is_posture_and_force_promised_a_threat(analyze, text, expected):  # type: ignore[no-untyped-def]
+    assert {(e.cameo, e.provenance.rule) for e in analyze(text).events} == {expected}
+
+
+def test_a_word_both_noun_and_verb_is_the_verb_only_after_a_modal(analyze):  # type: ignore[no-untyped-def]
+    noun = analyze("Russia said the attack on Kyiv would continue.")
+    assert "force.attack" not in {e.provenance.rule.split("+")[0] for e in noun.events}
+    assert {e.provenance.rule for e in analyze("India will ban Chinese apps.").events} == {
+        "reduce.ban+future"
+    }
+
+
+def test_captors_releasing_office_holders_release_persons(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "The Fijian rebels said they will release Prime Minister Mahendra Chaudhry.", "1999-10-01"
+    )
+    assert {(e.source.root, e.target.root, e.cameo) for e in a.events} == {("FJI", "FJI", "0353")}

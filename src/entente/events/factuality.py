@@ -40,6 +40,8 @@ class Cues:
     future: Phrases
     reported: Phrases
     refusal: Phrases
+    preparation: Phrases
+    willingness: Phrases
     background: Phrases
     speech_verbs: frozenset[str]
     days: frozenset[str]
@@ -53,6 +55,7 @@ class Reading:
     factuality: Factuality
     refusal: bool = False
     announced: bool = False  # future reported by a speech verb: "said it would"
+    preparing: bool = False  # "the army prepared to resume shelling"
 
 
 @lru_cache(maxsize=4)
@@ -69,6 +72,8 @@ def compile_cues(lexicon: Lexicon) -> Cues:
         words(f.future),
         words(f.reported),
         words(f.refusal),
+        words(f.preparation),
+        words(f.willingness),
         words(f.background),
         frozenset(lexicon.grammar.speech_verbs),
         lexicon.grammar.events.days,
@@ -102,6 +107,10 @@ def classify(
         return Reading(Factuality.FUTURE, announced=True)
     if hypothetical or tokens[sentence_end - 1].norm == "?":
         return Reading(Factuality.HYPOTHETICAL)
+    if _find(words, cues.preparation, _HYPOTHETICAL_REACH) and not _find(
+        words, cues.willingness, _HYPOTHETICAL_REACH
+    ):
+        return Reading(Factuality.FUTURE, preparing=True)
     if _find(words, cues.future, _HYPOTHETICAL_REACH):
         return Reading(Factuality.FUTURE)
     if _find(words, cues.reported, _REPORTED_REACH):
@@ -132,9 +141,7 @@ def _without_days(words: list[str], days: frozenset[str]) -> list[str]:
     return out
 
 
-def _reported(
-    tokens: tuple[Token, ...], start: int, clause: int, trigger: int, cues: Cues
-) -> bool:
+def _reported(tokens: tuple[Token, ...], start: int, clause: int, trigger: int, cues: Cues) -> bool:
     """Whether a speech verb reports the clause of ``would``: within a few words before
     the clause (``said it would``, ``said that Turkey would``) or before the ``would``
     itself (``was quoted as saying he would``, ``confirmed on Wednesday it would``)."""

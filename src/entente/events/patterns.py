@@ -30,6 +30,7 @@ class Trigger:
     follow: tuple[Words, ...]  # objects or particles, one of which must follow, longest first
     gap: int
     participle: bool = False  # a past form: "deported", "held" (passive when "was" precedes)
+    after_modal: bool = False  # only right after a modal or "to": "will attack"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,8 @@ class Match:
 
 
 class PatternIndex:
-    def __init__(self, triggers: list[Trigger]) -> None:
+    def __init__(self, triggers: list[Trigger], modals: frozenset[str] = frozenset()) -> None:
+        self._modals = modals
         self._by_first: dict[str, list[Trigger]] = defaultdict(list)
         for trigger in triggers:
             self._by_first[trigger.words[0]].append(trigger)
@@ -57,6 +59,8 @@ class PatternIndex:
         found: list[Match] = []
         for i in range(start, end):
             for trigger in self._by_first.get(tokens[i].norm, ()):
+                if trigger.after_modal and (i == start or tokens[i - 1].norm not in self._modals):
+                    continue
                 match = _match_at(trigger, tokens, i, start, end)
                 if match is not None:
                     found.append(match)
@@ -151,7 +155,9 @@ def compile_patterns(lexicon: Lexicon) -> PatternIndex:
         for noun in p.noun:
             for form in inflect.noun_forms(noun):
                 triggers.append(Trigger(p, _words(form), True, follow, gap))
-    return PatternIndex(triggers)
+        for verb in p.modal_verb:
+            triggers.append(Trigger(p, _words(verb), False, follow, gap, after_modal=True))
+    return PatternIndex(triggers, lexicon.grammar.events.modal_openers)
 
 
 def _is_past(form: str, lemma: str, inflect: Inflector) -> bool:

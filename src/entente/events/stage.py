@@ -73,6 +73,8 @@ _INTENT_ROOTS = ("03", "13")  # a future intent or threat is already what it say
 # Measures a government decides: announced, they are the act ("said it would impose
 # sanctions"); announced force or protest is a threat ("confirmed it would tighten the
 # blockade" is CAMEO 1381), as CAMEO codes warnings of what is yet to be done.
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+_POSTURE = "150"  # demonstrate military or police power
 _DECIDED_ROOTS = frozenset({"10", "11", "12", "16", "17"})
 _NO_RECODING = Recoding()  # "a planned summit" states no intent: it stays future
 _JOINT_ROOTS = frozenset({"03", "04", "05", "06"})  # what parties do together
@@ -525,7 +527,8 @@ def _inside_span(ctx: Context, match: Match, own: str | None = None) -> list[Men
     inner = find_object(ctx, verb_end, own)
     if inner and inner[0].kind is MentionKind.PRONOUN and inner[0].token_end < match.end:
         return []  # "insisted on its demands that ...": the subject's own, not a target
-    return inner if inner and inner[0].token_end <= match.end else []
+    # the object words may open the actor's own mention: "release Prime Minister Chaudhry"
+    return inner if inner and inner[0].token_start < match.end else []
 
 
 def _place_target(ctx: Context, match: Match, lexicon: Lexicon) -> list[Mention]:
@@ -831,6 +834,9 @@ def _read(
         # "Japan said it would tighten curbs": a measure announced is coded as the act;
         # announced cooperation ("said it would send tanks") is an intent, as below
         factuality, rule = Factuality.ASSERTED, f"{rule}+announced"
+    elif reading.preparing and cameo[:2] in _FORCE_ROOTS:
+        # "the army prepared to resume shelling": force made ready is force posture
+        cameo, factuality, rule = _POSTURE, Factuality.ASSERTED, f"{rule}+preparing"
     else:
         nominal = match.trigger.nominal
         cameo, factuality, rule = _recode(

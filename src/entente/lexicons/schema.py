@@ -110,6 +110,9 @@ class PatternEntry(_Entry):
     cameo: str = Field(pattern=r"^\d{2,4}$")
     verb: list[str] = []
     noun: list[str] = []
+    # words that are nouns as often as verbs ("attack", "ban"): read as the verb only
+    # right after a modal or "to" ("will attack", "threatened to ban")
+    modal_verb: list[str] = []
     objects: list[str] = Field(default=[], alias="object")
     particle: list[str] = []
     negated: bool = False
@@ -124,7 +127,7 @@ class PatternEntry(_Entry):
     # other target, the target is the source's country.
     domestic: bool = False
 
-    @field_validator("verb", "noun", "objects", "particle", mode="before")
+    @field_validator("verb", "noun", "modal_verb", "objects", "particle", mode="before")
     @classmethod
     def _listify(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
@@ -159,6 +162,8 @@ class FactualityCues(_Entry):
     hypothetical_nouns: list[str]
     future: list[str]
     refusal: list[str] = []
+    preparation: list[str] = []
+    willingness: list[str] = []
     background: list[str] = []
     reported: list[str]
     window: int = 4
