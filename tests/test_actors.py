@@ -226,3 +226,9 @@ def test_a_nationality_does_not_reach_over_a_verb_to_a_sector(analyze):  # type:
 )
 def test_states_that_no_longer_exist_are_their_successors(analyze, text, mention, code):  # type: ignore[no-untyped-def]
     assert codes(analyze(text))[mention] == code
+
+
+def test_a_nationality_naming_a_language_is_no_actor(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("The court lifted restrictions on the Russian language in Latvia.")
+    assert "RUS" not in {x.root for m in a.mentions for x in m.actors}
+    assert "Latvia" in [m.text for m in a.mentions]

@@ -383,3 +383,12 @@ def test_captors_releasing_office_holders_release_persons(analyze):  # type: ign
         "The Fijian rebels said they will release Prime Minister Mahendra Chaudhry.", "1999-10-01"
     )
     assert {(e.source.root, e.target.root, e.cameo) for e in a.events} == {("FJI", "FJI", "0353")}
+
+
+def test_a_trigger_opening_inside_an_actor_mention_is_that_actors_act(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "The first deployment of NATO peacekeeping troops have arrived in Bosnia, Defense "
+        "Secretary William Perry said.",
+        "1995-12-10",
+    )
+    assert {(e.source.code, e.target.code, e.cameo) for e in a.events} == {("IGO", "BIH", "074")}

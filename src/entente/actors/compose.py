@@ -163,8 +163,12 @@ class Composer:
             return True
         if c.kind not in _NAME_PARTS or c.entry is None:
             return False
-        if c.kind is EntryKind.ADJECTIVE and (self._hyphen_compound(c) or self._second_half(c)):
-            return True
+        if c.kind is EntryKind.ADJECTIVE and (
+            self._hyphen_compound(c)
+            or self._second_half(c)
+            or self._text_at(c.end).lower() in self.grammar.language_nouns
+        ):
+            return True  # an Indian-British author; the Russian language
         if self._headline:
             return False
         if c.kind is EntryKind.PERSON and c.end - c.start > 1:

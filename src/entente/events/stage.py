@@ -421,6 +421,10 @@ def _patients(ctx: Context, match: Match, memory: _Memory, passive: int) -> list
 def _sources_of(ctx: Context, match: Match, memory: _Memory) -> list[Mention]:
     p = match.trigger.pattern
     sources: list[Mention] = []
+    if p.source == "subject" and (
+        holder := [m for m in ctx.mentions if m.token_start < match.start < m.token_end]
+    ):
+        return holder  # "NATO peacekeeping troops have arrived": the trigger opens in it
     if match.trigger.nominal and p.source == "subject":
         sources = find_agent(ctx, match.end) or find_qualifier(ctx, match.start)
         if not sources and _follows_subordinator(ctx, match):

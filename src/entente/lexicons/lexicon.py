@@ -166,6 +166,7 @@ class Grammar:
     company_words: frozenset[str]
     company_prefixes: frozenset[str]
     descent_words: frozenset[str]
+    language_nouns: frozenset[str]
     surname_stoplist: frozenset[str]
     former_words: frozenset[str]
     locatives: frozenset[str]
@@ -478,6 +479,7 @@ def _grammar(doc: dict[str, Any]) -> Grammar:
         company_words=frozenset(str(v) for v in doc.get("company_words", [])),
         company_prefixes=frozenset(str(v) for v in doc.get("company_prefixes", [])),
         descent_words=words("descent_words"),
+        language_nouns=words("language_nouns"),
         surname_stoplist=words("surname_stoplist"),
         former_words=words("former_words"),
         locatives=words("locatives"),
