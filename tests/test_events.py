@@ -392,3 +392,15 @@ def test_a_trigger_opening_inside_an_actor_mention_is_that_actors_act(analyze): 
         "1995-12-10",
     )
     assert {(e.source.code, e.target.code, e.cameo) for e in a.events} == {("IGO", "BIH", "074")}
+
+
+def test_a_ceasefire_an_agreement_is_on_is_not_yet_declared(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "Sudan and the SPLA signed a Memorandum of Understanding (MOU) on Cessation of "
+        "Hostilities.",
+        "2002-10-15",
+    )
+    ceasefire = [e for e in a.events if e.provenance.rule == "yield.ceasefire-noun"]
+    assert ceasefire and {e.factuality for e in ceasefire} == {Factuality.FUTURE}
+    declared = analyze("Sudan and the SPLA declared a cessation of hostilities.", "2002-10-15")
+    assert {e.factuality for e in declared.events} == {Factuality.ASSERTED}

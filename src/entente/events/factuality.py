@@ -92,7 +92,7 @@ def classify(
     """The factuality of a trigger at ``trigger_start`` in the sentence (``year``: the
     article's, which dates background)."""
     clause = _clause_start(tokens, sentence_start, trigger_start)
-    words = _without_days([t.norm for t in tokens[clause:trigger_start]], cues.days)
+    words = _without_days(_without_acronyms(tokens[clause:trigger_start]), cues.days)
     if _find(words, cues.negated, cues.window) or _find(words, cues.negated_clause, len(words)):
         refusal = _find(words, cues.refusal, cues.window + 2) is not None
         return Reading(Factuality.NEGATED, refusal)
@@ -126,6 +126,20 @@ def within(tokens: tuple[Token, ...], cues: Cues) -> Reading | None:
     if _find(words, cues.future, len(words)):
         return Reading(Factuality.FUTURE)
     return None
+
+
+def _without_acronyms(tokens: tuple[Token, ...]) -> list[str]:
+    """The words without parenthesised acronyms: ``understanding (MOU) on`` reads as
+    ``understanding on``."""
+    words = [t.norm for t in tokens]
+    for k in range(len(tokens) - 3, -1, -1):
+        if words[k] == "(" and words[k + 2] == ")" and _is_acronym(tokens[k + 1]):
+            del words[k : k + 3]
+    return words
+
+
+def _is_acronym(token: Token) -> bool:
+    return token.text.isalpha() and token.text.isupper()
 
 
 def _without_days(words: list[str], days: frozenset[str]) -> list[str]:
@@ -177,9 +191,14 @@ def _dated_earlier(
 
 
 def _clause_start(tokens: tuple[Token, ...], start: int, trigger: int) -> int:
+    """Where the trigger's clause begins; a parenthesised acronym does not end a clause
+    (``a Memorandum of Understanding (MOU) on Cessation of Hostilities``)."""
     k = trigger - 1
     while k >= start and tokens[k].norm not in _CLAUSE_BREAKS:
         k -= 1
+    if k - 2 >= start and tokens[k].norm == ")" and tokens[k - 2].norm == "(":
+        if _is_acronym(tokens[k - 1]):
+            return _clause_start(tokens, start, k - 2)
     return k + 1
 
 
