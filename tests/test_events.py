@@ -401,6 +401,7 @@ def test_a_ceasefire_an_agreement_is_on_is_not_yet_declared(analyze):  # type: i
         "2002-10-15",
     )
     ceasefire = [e for e in a.events if e.provenance.rule == "yield.ceasefire-noun"]
-    assert ceasefire and {e.factuality for e in ceasefire} == {Factuality.FUTURE}
+    assert ceasefire
+    assert {e.factuality for e in ceasefire} == {Factuality.FUTURE}
     declared = analyze("Sudan and the SPLA declared a cessation of hostilities.", "2002-10-15")
     assert {e.factuality for e in declared.events} == {Factuality.ASSERTED}

@@ -196,9 +196,13 @@ def _clause_start(tokens: tuple[Token, ...], start: int, trigger: int) -> int:
     k = trigger - 1
     while k >= start and tokens[k].norm not in _CLAUSE_BREAKS:
         k -= 1
-    if k - 2 >= start and tokens[k].norm == ")" and tokens[k - 2].norm == "(":
-        if _is_acronym(tokens[k - 1]):
-            return _clause_start(tokens, start, k - 2)
+    if (
+        k - 2 >= start
+        and tokens[k].norm == ")"
+        and tokens[k - 2].norm == "("
+        and _is_acronym(tokens[k - 1])
+    ):
+        return _clause_start(tokens, start, k - 2)
     return k + 1
 
 
