@@ -405,3 +405,14 @@ def test_a_ceasefire_an_agreement_is_on_is_not_yet_declared(analyze):  # type: i
     assert {e.factuality for e in ceasefire} == {Factuality.FUTURE}
     declared = analyze("Sudan and the SPLA declared a cessation of hostilities.", "2002-10-15")
     assert {e.factuality for e in declared.events} == {Factuality.ASSERTED}
+
+
+def test_the_act_a_judgement_answers_is_background(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("The US praised India for hosting talks with Pakistan.", "2024-01-01")
+    by_rule = {e.provenance.rule: e.factuality for e in a.events}
+    assert by_rule == {
+        "diplomatic.praise": Factuality.ASSERTED,
+        "consult.host-talks": Factuality.BACKGROUND,
+    }
+    plain = analyze("India is hosting talks with Pakistan.", "2024-01-01")
+    assert {e.factuality for e in plain.events} == {Factuality.ASSERTED}

@@ -26,6 +26,7 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "-", "–", "—"})
 _HYPOTHETICAL_REACH = 8
 _YEAR_REACH = 10
 _REPORTED_REACH = 12
+_REASON_REACH = 6  # words between a verb of judgement and its "for"
 
 
 Phrases = tuple[tuple[str, ...], ...]
@@ -43,6 +44,7 @@ class Cues:
     preparation: Phrases
     willingness: Phrases
     background: Phrases
+    reason_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     days: frozenset[str]
     window: int
@@ -75,6 +77,7 @@ def compile_cues(lexicon: Lexicon) -> Cues:
         words(f.preparation),
         words(f.willingness),
         words(f.background),
+        frozenset(to_norm(v) for v in f.reason_verbs),
         frozenset(lexicon.grammar.speech_verbs),
         lexicon.grammar.events.days,
         f.window,
@@ -96,9 +99,10 @@ def classify(
     if _find(words, cues.negated, cues.window) or _find(words, cues.negated_clause, len(words)):
         refusal = _find(words, cues.refusal, cues.window + 2) is not None
         return Reading(Factuality.NEGATED, refusal)
-    if _find(words, cues.background, cues.window) or _dated_earlier(
-        tokens, clause, trigger_start, sentence_end, year
-    ):
+    if (
+        _find(words, cues.background, cues.window)
+        or _cited_as_reason(words, tokens[trigger_start].norm, cues)
+    ) or _dated_earlier(tokens, clause, trigger_start, sentence_end, year):
         return Reading(Factuality.BACKGROUND)
     hypothetical = _find(words, cues.hypothetical, _HYPOTHETICAL_REACH)
     if hypothetical == _REPORTED_FUTURE and _reported(
@@ -126,6 +130,15 @@ def within(tokens: tuple[Token, ...], cues: Cues) -> Reading | None:
     if _find(words, cues.future, len(words)):
         return Reading(Factuality.FUTURE)
     return None
+
+
+def _cited_as_reason(words: list[str], trigger: str, cues: Cues) -> bool:
+    """Whether a gerund trigger names what a verb of judgement answers: ``apologized to
+    Brazil for one of its gunboats intercepting``, ``praised India for hosting``."""
+    if not trigger.endswith("ing") or "for" not in words:
+        return False
+    f = len(words) - 1 - words[::-1].index("for")
+    return any(w in cues.reason_verbs for w in words[max(0, f - _REASON_REACH) : f])
 
 
 def _without_acronyms(tokens: tuple[Token, ...]) -> list[str]:

@@ -165,5 +165,6 @@ class FactualityCues(_Entry):
     preparation: list[str] = []
     willingness: list[str] = []
     background: list[str] = []
+    reason_verbs: list[str] = []
     reported: list[str]
     window: int = 4
