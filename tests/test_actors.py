@@ -232,3 +232,32 @@ def test_a_nationality_naming_a_language_is_no_actor(analyze):  # type: ignore[n
     a = analyze("The court lifted restrictions on the Russian language in Latvia.")
     assert "RUS" not in {x.root for m in a.mentions for x in m.actors}
     assert "Latvia" in [m.text for m in a.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("President Abdelaziz Bouteflicka spoke.", "President Abdelaziz Bouteflicka", "DZAGOV"),
+        ("President Laurent Gbago spoke.", "President Laurent Gbago", "CIVGOV"),
+        ("Ethopia has agreed.", "Ethopia", "ETH"),
+        ("The Phillippines military attacked.", "Phillippines military", "PHLMIL"),
+    ],
+)
+def test_a_name_misspelled_by_one_letter_is_read_and_marked(analyze, text, mention, code):  # type: ignore[no-untyped-def]
+    m = next(m for m in analyze(text, "2003-01-01").mentions if m.text == mention)
+    assert [a.code for a in m.actors] == [code]
+    assert m.provenance.rule.endswith("+respelled")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students at Columbia University protested.",  # a changed letter: not Colombia
+        "Tourists flew to La Romana on Friday.",  # inside a longer name: not Romania
+        "Yelena Ivanova spoke.",  # a letter at the end is an inflection
+        "Officials in Boston spoke.",  # no known name around it to complete
+    ],
+)
+def test_other_names_one_letter_from_a_known_one_are_left_alone(analyze, text):  # type: ignore[no-untyped-def]
+    rules = {m.provenance.rule for m in analyze(text, "2020-01-01").mentions}
+    assert not any(rule.endswith("+respelled") for rule in rules)

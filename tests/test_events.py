@@ -416,3 +416,12 @@ def test_the_act_a_judgement_answers_is_background(analyze):  # type: ignore[no-
     }
     plain = analyze("India is hosting talks with Pakistan.", "2024-01-01")
     assert {e.factuality for e in plain.events} == {Factuality.ASSERTED}
+
+
+def test_a_threatened_curfew_on_ones_own_city_is_a_threat_to_ones_own_country(analyze):  # type: ignore[no-untyped-def]
+    a = analyze(
+        "President Abdelaziz Bouteflika threatened to institute a curfew in Algiers.", "2003-01-01"
+    )
+    assert {(e.source.code, e.target.code, e.cameo) for e in a.events} == {
+        ("DZAGOV", "DZA", "1323")
+    }

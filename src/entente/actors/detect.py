@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from entente.actors.spelling import speller
 from entente.lexicons.lexicon import EntryKind, Lexicon, PhraseEntry
 from entente.model import Token
 from entente.text.normalize import fold
+from entente.text.tokens import to_norm
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,7 @@ def find_candidates(
     """Left-to-right longest-match candidates in tokens ``[start, end)``."""
     cased = [fold(t.text) for t in tokens[start:end]]
     lower = [t.norm for t in tokens[start:end]]
+    respelled = _respell(cased, lower, lexicon)
     grammar = lexicon.grammar
     found: list[Candidate] = []
     i = 0
@@ -54,6 +57,8 @@ def find_candidates(
             continue
         if match is not None:
             n, entry = match
+            if respelled.intersection(range(i, i + n)):
+                entry = replace(entry, rule=f"{entry.rule}+respelled")
             if entry.kind is not EntryKind.NOT_ACTOR:
                 found.append(Candidate(start + i, start + i + n, entry.kind, entry))
             i += n
@@ -62,6 +67,49 @@ def find_candidates(
             found.append(Candidate(start + i, start + i + 1, PRONOUN))
         i += 1
     return found
+
+
+def _respell(cased: list[str], lower: list[str], lexicon: Lexicon) -> set[int]:
+    """Correct, in place, capitalised words that misspell a known name by one letter
+    (see ``spelling``); the positions corrected."""
+    spell = speller(lexicon)
+    corrected: set[int] = set()
+    for k, word in enumerate(cased):
+        near = spell.near(word)
+        if not near:
+            continue
+        known = _completing(cased, lower, k, near, lexicon)
+        if known is None and not _inside_a_name(cased, lower, k, lexicon):
+            known = spell.country(word)
+        if known is not None:
+            cased[k], lower[k] = known, to_norm(known)
+            corrected.add(k)
+    return corrected
+
+
+def _inside_a_name(cased: list[str], lower: list[str], k: int, lexicon: Lexicon) -> bool:
+    """Whether a capitalised word other than an article stands right before or after
+    ``k`` (``La Romana``): a word of a longer proper name, not a misspelled country."""
+    articles = lexicon.grammar.determiners
+    before = k > 0 and cased[k - 1][:1].isupper() and lower[k - 1] not in articles
+    after = k + 1 < len(cased) and cased[k + 1][:1].isupper()
+    return before or after
+
+
+def _completing(
+    cased: list[str], lower: list[str], k: int, near: set[str], lexicon: Lexicon
+) -> str | None:
+    """The one known word that, put at ``k``, makes a name of two words or more with its
+    neighbours (``Abdelaziz Bouteflicka``)."""
+    fits = set()
+    for known in near:
+        trial_cased = [*cased[:k], known, *cased[k + 1 :]]
+        trial_lower = [*lower[:k], to_norm(known), *lower[k + 1 :]]
+        for i in range(max(0, k - 2), k + 1):
+            match = lexicon.phrases.match(trial_cased, trial_lower, i)
+            if match is not None and match[0] >= 2 and i + match[0] > k:
+                fits.add(known)
+    return next(iter(fits)) if len(fits) == 1 else None
 
 
 def _longer_after_article(

@@ -41,6 +41,7 @@ from entente.model import (
 LAYER = "actors"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
 _PLACED = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ADJECTIVE)
+_RESPELLED = "+respelled"  # the rule suffix of a mention read through a correction
 
 
 @dataclass
@@ -84,6 +85,12 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
             composer.compose(cands, sentence.token_start, _is_headline(analysis, sentence))
         )
         places = _locatives(analysis, lexicon, composed_all, sentence)
+        respelled = {  # words read through a one-letter correction (actors/spelling.py)
+            k
+            for c in cands
+            if c.entry is not None and c.entry.rule.endswith(_RESPELLED)
+            for k in range(c.start, c.end)
+        }
         for composed in composed_all:
             pending = composed.pending or ""
             if pending.startswith("pair:"):
@@ -107,6 +114,10 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
                 if placed is None:
                     continue
                 composed = placed
+            if respelled.intersection(range(composed.start, composed.end)) and not (
+                composed.rule.endswith(_RESPELLED)
+            ):
+                composed = replace(composed, rule=f"{composed.rule}{_RESPELLED}")
             mentions.append(_to_mention(analysis, composed, sentence.index))
             context.note(composed, lexicon)
     return analysis.with_layer(LAYER, mentions=tuple(mentions))

@@ -79,6 +79,8 @@ _DECIDED_ROOTS = frozenset({"10", "11", "12", "16", "17"})
 _NO_RECODING = Recoding()  # "a planned summit" states no intent: it stays future
 _JOINT_ROOTS = frozenset({"03", "04", "05", "06"})  # what parties do together
 _DOMESTIC_ROOTS = frozenset({"17"})
+# threats to restrict freedoms, ban parties, impose curfew or martial law, repress
+_DOMESTIC_THREATS = frozenset({"132", "1321", "1322", "1323", "1324", "137"})
 _AT_HOME_ROOTS = frozenset({"14"})  # a protest with no stated target is against its state
 _IMPLIED_REACH = 2  # sentences back in which a targetless act finds its counterpart
 _EXPULSION = frozenset({"16", "17"})  # "was expelled from X": X acted
@@ -220,20 +222,22 @@ def _pairs(
         return [], confidence
     if sources[0].token_start >= match.end:
         confidence *= _RIGHT_SUBJECT_PENALTY
-    domestic = p.domestic or p.cameo[:2] in _DOMESTIC_ROOTS
+    # a threat of curfew or martial law is, like the act, a state's on its own country
+    at_home = p.domestic or _refine_at(p, ctx.tokens, match.end, ctx.end) in _DOMESTIC_THREATS
+    domestic = at_home or p.cameo[:2] in _DOMESTIC_ROOTS
     targets = _targets_of(ctx, match, memory, lexicon, sources)
     protest = p.cameo[:2] in _AT_HOME_ROOTS
     if not targets and protest and (p.domestic or _verb_position(ctx, match, sources)):
         # "threw stones during demonstrations against the Israeli military": the one
         # other country named; with none, the protesters' own state
         targets = _only_other(ctx, sources) or _own_countries(ctx, sources, lexicon)
-    if not targets and p.domestic:
+    if not targets and at_home:
         targets = _own_countries(ctx, sources, lexicon)
     if targets and (pairs := _cross(sources, targets, sides, domestic)):
         return pairs, confidence
     if (
         targets
-        and p.domestic  # "impose martial law ... in central Baghdad"
+        and at_home  # "impose martial law ... in central Baghdad"
         and (pairs := _cross(sources, _own_countries(ctx, sources, lexicon), sides, domestic))
     ):
         return pairs, confidence
@@ -922,9 +926,14 @@ def _recode(
 
 
 def _refine(pattern: PatternEntry, analysis: Analysis, sentence: Sentence, after: int) -> str:
+    return _refine_at(pattern, analysis.tokens, after, sentence.token_end)
+
+
+def _refine_at(pattern: PatternEntry, tokens: tuple[Token, ...], after: int, end: int) -> str:
+    """The pattern's code, refined by the first rule one of whose words follows it."""
     if not pattern.refine:
         return pattern.cameo
-    words = {t.norm for t in analysis.tokens[after : sentence.token_end]}
+    words = {t.norm for t in tokens[after:end]}
     for rule in pattern.refine:
         if words.intersection(rule.words):
             return rule.cameo

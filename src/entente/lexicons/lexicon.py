@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -93,6 +93,13 @@ class PhraseIndex:
         self._lengths[(cased, key[0])] = tuple(sorted(by_length, reverse=True))
         self.max_length = max(self.max_length, len(key))
         self.size += 1
+
+    def entries(self) -> Iterator[tuple[Key, PhraseEntry]]:
+        """Every phrase key with its entry."""
+        for table in (self._cased, self._lower):
+            for by_length in table.values():
+                for bucket in by_length.values():
+                    yield from bucket.items()
 
     def match(self, cased: list[str], lower: list[str], i: int) -> tuple[int, PhraseEntry] | None:
         """The longest phrase starting at token ``i``: ``(length, entry)``."""

@@ -1,0 +1,114 @@
+"""Names misspelled by one letter.
+
+Wire copy misspells names (``Bouteflicka``, ``Ethopia``, ``Gbago``, ``Phillippines``),
+and an exact lexicon misses them. But most capitalised words one letter away from a
+known name are other names or plain words (Columbia, Nicholas, Boston, Being), so a
+correction needs more than closeness. A capitalised word the lexicon does not know is
+read as a known name word, one edit away and with the same first letter, in two cases:
+
+* **it completes a known name with its neighbour**: ``Abdelaziz Bouteflicka`` is
+  ``Abdelaziz Bouteflika``, ``President Laurent Gbago`` is ``Laurent Gbagbo``, where
+  the neighbouring word matches exactly and the pair is a name the lexicon holds;
+* **it is a country's name with a letter dropped or doubled** inside the word
+  (``Ethopia``, ``Phillippines``), for names of ``MIN_COUNTRY`` letters or more.
+  A changed letter is not read as a slip here: Columbia is not Colombia, Granada not
+  Grenada, Guiana not Guyana.
+
+A letter more or less at the end is an inflection, not a slip (``Ivanova``). Each
+mention found through a correction says ``+respelled`` in its rule. Candidates come
+from the deletion neighbourhood of each known word (every form with one letter
+dropped), so a lookup is a handful of hash probes whatever the lexicon's size.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from entente.lexicons.lexicon import EntryKind, Lexicon
+
+MIN_KNOWN = 5  # letters of a known name word a slip may be corrected to
+MIN_COUNTRY = 7  # letters of a country's name corrected on its own
+_NAME_KINDS = frozenset(
+    {
+        EntryKind.COUNTRY,
+        EntryKind.ADJECTIVE,
+        EntryKind.GOVERNMENT,
+        EntryKind.PERSON,
+        EntryKind.ORGANISATION,
+        EntryKind.COMMUNITY,
+    }
+)
+
+
+class Speller:
+    """The known name words a capitalised word may misspell."""
+
+    def __init__(self, known: set[str], countries: set[str], every_word: set[str]) -> None:
+        self._every = every_word
+        self._countries = countries
+        self._by_deletion: dict[str, set[str]] = defaultdict(set)
+        for word in known:
+            if len(word) >= MIN_KNOWN and word.isalpha():
+                for form in _deletions(word) | {word}:
+                    self._by_deletion[form].add(word)
+
+    def near(self, word: str) -> set[str]:
+        """Known name words one slip from ``word`` (none for a word the lexicon knows,
+        an acronym or a short word)."""
+        if (
+            len(word) < MIN_KNOWN - 1
+            or not word.isalpha()
+            or not word[0].isupper()
+            or word.isupper()
+            or word.lower() in self._every
+        ):
+            return set()
+        found: set[str] = set()
+        for form in _deletions(word) | {word}:
+            found.update(self._by_deletion.get(form, ()))
+        return {k for k in found if k[0] == word[0] and _one_edit(word, k)}
+
+    def country(self, word: str) -> str | None:
+        """The country name ``word`` writes with a letter dropped or doubled, if one."""
+        near = {
+            k
+            for k in self.near(word)
+            if k in self._countries and len(k) >= MIN_COUNTRY and len(k) != len(word)
+        }
+        return next(iter(near)) if len(near) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def speller(lexicon: Lexicon) -> Speller:
+    """The speller of a lexicon's name words (cached per lexicon)."""
+    known: set[str] = set()
+    countries: set[str] = set()
+    every: set[str] = set()
+    for key, entry in lexicon.phrases.entries():
+        every.update(word.lower() for word in key)
+        if entry.kind in _NAME_KINDS:
+            known.update(word for word in key if word[:1].isupper())
+        if entry.kind is EntryKind.COUNTRY and len(key) == 1:
+            countries.add(key[0])
+    return Speller(known, countries, every)
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:k] + word[k + 1 :] for k in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added or dropped inside the word, one
+    letter changed, or two neighbours swapped (they are known to differ)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 1:
+            return True
+        i, j = diff[0], diff[-1]
+        return len(diff) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return k < len(short) and short[k:] == long_[k + 1 :]
