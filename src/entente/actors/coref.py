@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from entente.actors.resolve import office_actor
+from entente.actors.resolve import is_codable, office_actor
 from entente.lexicons.lexicon import EntryKind, Lexicon, PhraseEntry
-from entente.model import Actor, Analysis, Mention, MentionKind, Provenance
+from entente.model import Actor, Analysis, Mention, MentionKind, Provenance, Quote
 from entente.text.phrases import governing_preposition
 
 LAYER = "coref"
@@ -31,29 +31,72 @@ _THINGS = (
 
 
 def resolve_pronouns(analysis: Analysis, lexicon: Lexicon) -> Analysis:
+    """Resolve pronouns and owners. Third-person pronouns go first; a quotation whose
+    speaker is one (``“...,” he said``) then takes its referent as its speaker; ``I``
+    and ``we`` inside quotations go last, as their speaker is known by then."""
     analysis.require("actors", "quotes")
     grammar = lexicon.grammar
-    resolved: list[Mention] = []
+    known: list[Mention] = []  # resolved so far, in text order: the antecedents
+    order: list[Mention | None] = []  # None: a self pronoun, resolved in the second pass
     for m in analysis.mentions:
-        if m.kind is not MentionKind.PRONOUN:
-            resolved.append(m)
-            continue
-        if m.provenance.rule.startswith("owner"):
-            owned = _owned(analysis, lexicon, resolved, m)
-            if owned is not None:
-                resolved.append(owned)
-            continue
+        resolved: Mention | None = m
         word = analysis.tokens[m.token_start].norm
-        actor, rule = None, ""
-        if word in grammar.self_pronouns:
-            actor, rule = _speaker_of(analysis, m), "speaker"
-        elif word in grammar.person_pronouns:
-            actor, rule = _person(analysis, lexicon, resolved, m), "subject-person"
-        elif word in grammar.thing_pronouns:
-            actor, rule = _last(analysis, lexicon, resolved, m, _THINGS, 1), "last-country"
+        if m.kind is not MentionKind.PRONOUN:
+            pass
+        elif m.provenance.rule.startswith("owner"):
+            resolved = _owned(analysis, lexicon, known, m)
+        elif word in grammar.self_pronouns:
+            order.append(None)
+            continue
+        else:
+            actor, rule = None, ""
+            if word in grammar.person_pronouns:
+                actor, rule = _person(analysis, lexicon, known, m), "subject-person"
+            elif word in grammar.thing_pronouns:
+                actor, rule = _last(analysis, lexicon, known, m, _THINGS, 1), "last-country"
+            resolved = (
+                replace(m, actors=(actor,), provenance=Provenance(LAYER, rule))
+                if actor is not None
+                else None
+            )
+        if resolved is not None:
+            known.append(resolved)
+            order.append(resolved)
+    analysis = analysis.with_layer(LAYER, quotes=_pronoun_speakers(analysis.quotes, known))
+    selves = iter(m for m in analysis.mentions if _is_self(analysis, lexicon, m))
+    final: list[Mention] = []
+    for entry in order:
+        if entry is not None:
+            final.append(entry)
+            continue
+        self_pronoun = next(selves)
+        actor = _speaker_of(analysis, self_pronoun)
         if actor is not None:
-            resolved.append(replace(m, actors=(actor,), provenance=Provenance(LAYER, rule)))
-    return analysis.with_layer(LAYER, mentions=tuple(resolved))
+            final.append(
+                replace(self_pronoun, actors=(actor,), provenance=Provenance(LAYER, "speaker"))
+            )
+    return analysis.with_layer(LAYER, mentions=tuple(final))
+
+
+def _is_self(analysis: Analysis, lexicon: Lexicon, m: Mention) -> bool:
+    return (
+        m.kind is MentionKind.PRONOUN
+        and not m.provenance.rule.startswith("owner")
+        and analysis.tokens[m.token_start].norm in lexicon.grammar.self_pronouns
+    )
+
+
+def _pronoun_speakers(quotes: tuple[Quote, ...], mentions: list[Mention]) -> tuple[Quote, ...]:
+    """Quotations whose speaker is a pronoun (``he said``), given its referent."""
+    by_span = {m.span: m for m in mentions if m.kind is MentionKind.PRONOUN and m.actors}
+    out = []
+    for q in quotes:
+        m = by_span.get(q.speaker_span) if q.speaker is None and q.speaker_span else None
+        if m is not None and len(m.actors) == 1 and is_codable(m.actors[0]):
+            actor = m.actors[0]
+            q = replace(q, speaker=actor, speaker_text=actor.name or q.speaker_text)
+        out.append(q)
+    return tuple(out)
 
 
 def _owned(

@@ -6,8 +6,15 @@ from:
 
 * the words right after it: ``,” said a source``, ``,” Trump said``, ``” – PM Modi``;
 * the words right before it: ``Trump said: “...``, ``According to X, “...``;
+* a partial quotation inside a sentence: the subject of the nearest verb before it that
+  takes quoted words (``Beijing dismissed the allegations as “...”``, ``what the Kremlin
+  called a “...”``, ``Trump, who wrote that he was “...”``), else the sentence's main
+  subject;
 * a speech verb with no speaker of its own (``adding, “...``), or no attribution at all
   in the same paragraph: the speaker of the previous quotation (a continuation).
+
+A speaker written as a pronoun (``,” he said``) keeps the pronoun's span here; the
+coreference stage, which runs next, gives it the pronoun's referent.
 
 This stage runs before event coding because events inside a quotation take its speaker
 as their source (``I``, ``we``).
@@ -19,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from entente.actors.resolve import is_codable
-from entente.lexicons.lexicon import Lexicon
+from entente.lexicons.lexicon import Grammar, Lexicon
 from entente.model import (
     Actor,
     Analysis,
@@ -36,8 +43,35 @@ LAYER = "quotes"
 _OPEN = "“"
 _CLOSE = "”"
 _MAX_QUOTE = 2000
-_WINDOW = 6
+_WINDOW = 8
+_NEXT_SENTENCE_GAP = 2  # characters between a closing mark and an attribution line
 _DASHES = frozenset({"-", "–", "—", "--"})
+# words between a subject and its verb: auxiliaries, "to" ("prompting X to caution")
+_SUBJECT_GAP = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "would",
+        "will",
+        "did",
+        "does",
+        "also",
+        "then",
+        "later",
+        "again",
+        "to",
+        "not",
+    }
+)
+_RELATIVES = frozenset({"who", "which", "that"})
+_BARE_PRONOUNS = frozenset({"it", "they"})  # no mentions of their own (often expletive)
+_IRREGULAR_PASTS = frozenset({"said", "told", "wrote"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
 _SPEAKER_KINDS = (
     MentionKind.PERSON,
     MentionKind.SECTOR,
@@ -121,29 +155,149 @@ def _inner_span(text: str, marks: _Marks) -> Span | None:
 def _attribute(analysis: Analysis, lexicon: Lexicon, marks: _Marks) -> tuple[Mention | None, str]:
     after = _tokens_after(analysis, marks.close_at + 1)
     speech = lexicon.grammar.speech_verbs
-    mention = _speaker_after(analysis, after, speech)
+    mention = _speaker_after(analysis, after, speech, lexicon.grammar.events.audience_verbs)
     if mention is not None:
         return mention, "after-quote"
     before = _tokens_before(analysis, marks.open_at)
     mention = _speaker_before(analysis, lexicon, before, speech)
     if mention is not None:
         return mention, "before-quote"
+    mention = _speaker_of_clause(analysis, lexicon, marks)
+    if mention is not None:
+        return mention, "clause-subject"
     if any(analysis.tokens[k].norm in speech for k in before[-3:]):
         return None, "continuation-verb"
     return None, "none"
 
 
-def _speaker_after(analysis: Analysis, after: list[int], speech: frozenset[str]) -> Mention | None:
+def _speaker_of_clause(analysis: Analysis, lexicon: Lexicon, marks: _Marks) -> Mention | None:
+    """A partial quotation inside a sentence: the subject of the nearest verb before it
+    that takes quoted words (``Beijing dismissed the allegations as “...”``, ``what the
+    Kremlin called a “...”``), else the sentence's main subject (``Trump gave Russia 50
+    days ... or face “very severe” tariffs``)."""
+    sentence = _sentence_at(analysis, marks.open_at)
+    if sentence is None:
+        return None
+    g = lexicon.grammar
+    verbs = g.speech_verbs | g.quote_verbs
+    tokens = analysis.sentence_tokens(sentence)
+    before = [t for t in tokens if t.span.end <= marks.open_at]
+    if not before:
+        return None  # a quotation opening its sentence is no partial quote
+    inside = {k for m in analysis.mentions for k in range(m.token_start, m.token_end)}
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].norm in verbs and before[k].index not in inside and _verb_form(before, k, g):
+            subject = _subject_of(analysis, lexicon, before, k)
+            if subject is not None:
+                return subject
+            break
+    return _main_subject(analysis, lexicon, before)
+
+
+def _verb_form(before: list[Token], k: int, g: Grammar) -> bool:
+    """Whether the word at ``k`` reads as a verb: a past or -ing form, a present ``-s``
+    form after no determiner, a bare form after ``to``, a modal or a pronoun (``Rakhine
+    state`` and ``a social media post`` are nouns)."""
+    word = before[k].norm
+    previous = before[k - 1].norm if k > 0 else ""
+    if word.endswith(("ed", "ing")) or word in _IRREGULAR_PASTS:
+        return True
+    if word.endswith("s"):
+        return previous not in g.determiners
+    return previous in g.events.modal_openers or previous in _SUBJECT_PRONOUNS
+
+
+def _subject_of(
+    analysis: Analysis, lexicon: Lexicon, before: list[Token], v: int
+) -> Mention | None:
+    """The mention that is the subject of the verb at ``before[v]``: right before it, past
+    adverbs, auxiliaries and a day (``Manila on Monday summoned``), or before ``who``;
+    ``None`` for a verb coordinated with an earlier one or opening a participle clause."""
+    g = lexicon.grammar
+    k = v - 1
+    while k >= 0 and (
+        before[k].norm in _SUBJECT_GAP
+        or before[k].norm in g.events.days
+        or (before[k].norm.endswith("ly") and before[k].norm.isalpha())
+        or (before[k].norm == "on" and k + 1 < v and before[k + 1].norm in g.events.days)
+    ):
+        k -= 1
+    if k >= 0 and before[k].norm in _RELATIVES:
+        k -= 1
+        while k >= 0 and before[k].norm == ",":
+            k -= 1
+    if k < 0:
+        return None
+    subject = _speaker_ending_at(analysis, before[k].index + 1)
+    if subject is None and before[k].norm in _BARE_PRONOUNS:
+        # "Manila summoned a Chinese diplomat to protest what it called": "it" is the
+        # subject of an earlier clause, the nearest one opening a clause
+        return _clause_opening_subject(analysis, lexicon, before, k)
+    return subject
+
+
+def _clause_opening_subject(
+    analysis: Analysis, lexicon: Lexicon, before: list[Token], k: int
+) -> Mention | None:
+    """The nearest speaker-like mention before ``before[k]`` that opens its clause (after
+    ``and``, a comma, a clause word or the sentence start)."""
+    first = before[0].index
+    openers = lexicon.grammar.coordinators | lexicon.grammar.clause_words | {","}
+    for m in reversed(analysis.mentions):
+        if m.token_end > before[k].index or m.token_start < first or not _can_speak(m):
+            continue
+        j = m.token_start - 1
+        while j >= first and analysis.tokens[j].norm in lexicon.grammar.determiners:
+            j -= 1
+        if j < first or analysis.tokens[j].norm in openers:
+            return m
+    return None
+
+
+def _main_subject(analysis: Analysis, lexicon: Lexicon, before: list[Token]) -> Mention | None:
+    """The first speaker-like mention of the sentence that no preposition governs."""
+    start = before[0].index
+    end = before[-1].index + 1
+    prepositions = lexicon.grammar.prepositions
+    for m in analysis.mentions:
+        if not (start <= m.token_start < end) or not _can_speak(m):
+            continue
+        k = m.token_start - 1
+        while k >= start and analysis.tokens[k].norm in lexicon.grammar.determiners:
+            k -= 1
+        if k < start or analysis.tokens[k].norm not in prepositions:
+            return m
+    return None
+
+
+def _speaker_ending_at(analysis: Analysis, end: int) -> Mention | None:
+    best: Mention | None = None
+    for m in analysis.mentions:
+        if m.token_end == end and _can_speak(m):
+            best = m
+    return best
+
+
+def _can_speak(m: Mention) -> bool:
+    """A mention that can be a speaker: a person, body, country or sector, or a pronoun
+    (``he said``, ``what it called``), which the coreference stage resolves later."""
+    return m.kind in _SPEAKER_KINDS or m.kind is MentionKind.PRONOUN
+
+
+def _speaker_after(
+    analysis: Analysis, after: list[int], speech: frozenset[str], audience: frozenset[str]
+) -> Mention | None:
     words = [analysis.tokens[k].norm for k in after]
     if not words:
         return None
     if words[0] in _DASHES:  # ” – PM Modi
         return _mention_starting(analysis, after[1:2])
     for n, word in enumerate(words[:_WINDOW]):
-        if word in speech:  # ,” said a source  |  ,” Trump said
-            return _mention_starting(analysis, after[n + 1 : n + 4]) or _mention_ending(
-                analysis, after[max(0, n - 4) : n]
-            )
+        if word in speech:  # ,” Trump said  |  ,” said a source  (not ,” he told reporters)
+            subject = _mention_ending(analysis, after[max(0, n - 6) : n])
+            if subject is not None or word in audience:
+                return subject
+            return _mention_starting(analysis, after[n + 1 : n + 4])
     return None
 
 
@@ -166,7 +320,7 @@ def _tokens_after(analysis: Analysis, offset: int) -> list[int]:
     """Token indices after ``offset`` in the same sentence, up to the next quote."""
     out: list[int] = []
     for token in _from_offset(analysis, offset):
-        if token.text in (_OPEN, '"') or token.text in (".", "!", "?", ";"):
+        if token.text in (_OPEN, '"', ";"):
             break
         if token.text not in (",", _CLOSE):
             out.append(token.index)
@@ -185,7 +339,19 @@ def _tokens_before(analysis: Analysis, offset: int) -> list[int]:
 
 
 def _from_offset(analysis: Analysis, offset: int) -> Iterator[Token]:
+    """Tokens from ``offset`` to the end of its sentence; from the sentence that starts
+    right after it when the offset falls between sentences (``together.” – Modi``)."""
     sentence = _sentence_at(analysis, offset)
+    if sentence is None:
+        sentence = next(
+            (
+                s.index
+                for s in analysis.sentences
+                if 0 <= s.span.start - offset <= _NEXT_SENTENCE_GAP
+                and _attribution_line(analysis, s.token_start)
+            ),
+            None,
+        )
     if sentence is None:
         return
     sentence_index = sentence
@@ -194,6 +360,14 @@ def _from_offset(analysis: Analysis, offset: int) -> Iterator[Token]:
             return
         if token.span.start >= offset:
             yield token
+
+
+def _attribution_line(analysis: Analysis, first: int) -> bool:
+    """Whether a sentence opening right after a closing mark attributes the quotation:
+    it opens with a dash (``– Prime Minister Narendra Modi``) or in lower case (``he
+    said``), not as a sentence of its own."""
+    text = analysis.tokens[first].text
+    return text in _DASHES or text[:1].islower()
 
 
 def _sentence_at(analysis: Analysis, offset: int) -> int | None:
@@ -211,7 +385,7 @@ def _paragraph_at(analysis: Analysis, offset: int) -> int:
 def _mention_starting(analysis: Analysis, tokens: list[int]) -> Mention | None:
     wanted = set(tokens)
     for m in analysis.mentions:
-        if m.token_start in wanted and m.kind in _SPEAKER_KINDS:
+        if m.token_start in wanted and _can_speak(m):
             return m
     return None
 
@@ -220,7 +394,7 @@ def _mention_ending(analysis: Analysis, tokens: list[int]) -> Mention | None:
     wanted = {k + 1 for k in tokens}
     best: Mention | None = None
     for m in analysis.mentions:
-        if m.token_end in wanted and m.kind in _SPEAKER_KINDS:
+        if m.token_end in wanted and _can_speak(m):
             best = m
     return best
 

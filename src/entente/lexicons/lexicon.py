@@ -161,6 +161,7 @@ class Grammar:
     pair_nouns: frozenset[str]
     member_nouns: frozenset[str]
     speech_verbs: frozenset[str]
+    quote_verbs: frozenset[str]
     speaker_openers: tuple[tuple[str, ...], ...]
     anonymous_speakers: frozenset[str]
     speaker_modifiers: frozenset[str]
@@ -468,6 +469,7 @@ def _grammar(doc: dict[str, Any]) -> Grammar:
         pair_nouns=words("pair_anaphora", "nouns"),
         member_nouns=words("member_nouns"),
         speech_verbs=words("speech_verbs"),
+        quote_verbs=words("quote_verbs"),
         speaker_openers=tuple(tuple(o.lower().split()) for o in doc.get("speaker_openers", [])),
         anonymous_speakers=words("anonymous_speakers"),
         speaker_modifiers=words("speaker_modifiers"),
