@@ -86,3 +86,24 @@ def test_readme_documents_every_command_and_option() -> None:
                     assert flag in text, f"README lacks {flag} of `entente {name}`"
     assert "--db" in text
     assert "ENTENTE_DB" in text
+
+
+def test_quotes_by_speaker_name_as_written_or_code(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(db), "quotes", "--format", "jsonl"]) == 0
+    every = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert every
+    assert all(
+        {"source_id", "text", "speaker", "speaker_code", "targets", "tone"} <= set(r) for r in every
+    )
+    named = {r["speaker_name"] for r in every if r["speaker_name"]}
+    assert named
+    name = sorted(named)[0]
+    main(["--db", str(db), "quotes", "--speaker", name, "--format", "json"])
+    rows = json.loads(capsys.readouterr().out)
+    assert rows
+    assert {r["speaker_name"] for r in rows} == {name}
+    code = rows[0]["speaker_code"]
+    main(["--db", str(db), "quotes", "--speaker", code, "--format", "json"])
+    assert {r["speaker_code"] for r in json.loads(capsys.readouterr().out)} == {code}

@@ -10,6 +10,8 @@ from entente.store.database import DATA_TABLES, Store
 GOOD = {
     "a.txt": "date 2025-08-06 WASHINGTON: The United States imposed tariffs on Indian goods.",
     "b.md": "# Talks\n\ndate 2024-07-09\n\nMOSCOW: Modi held talks with Putin in Moscow.",
+    "c.txt": "date 2025-09-08 WASHINGTON: Donald Trump called India “a great partner”. "
+    "“We are friends of the United States,” Prime Minister Narendra Modi said.",
 }
 
 
@@ -34,7 +36,7 @@ def test_coding_twice_leaves_identical_tables(tmp_path: Path) -> None:
     first = dump(db)
     assert main(["--db", str(db), "code", "--quiet", str(folder)]) == 0
     assert dump(db) == first
-    assert len(first["articles"]) == 2
+    assert len(first["articles"]) == len(GOOD)
     assert len(first["events"]) >= 2
     with Store(db, read_only=True) as store:
         assert store.query("SELECT count(*) AS n FROM runs")[0]["n"] == 2

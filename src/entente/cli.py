@@ -24,7 +24,16 @@ from entente.lexicons.lexicon import load_lexicon
 from entente.pipeline import Pipeline
 from entente.runner import code_paths
 from entente.store.database import Store, default_db_path
-from entente.store.reader import EVENT_COLUMNS, EventFilter, dyad_counts, find_article, find_events
+from entente.store.reader import (
+    EVENT_COLUMNS,
+    QUOTE_COLUMNS,
+    EventFilter,
+    QuoteFilter,
+    dyad_counts,
+    find_article,
+    find_events,
+    find_quotes,
+)
 
 EXIT_OK, EXIT_ERROR, EXIT_INPUTS_FAILED = 0, 1, 2
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
@@ -78,6 +87,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     events.add_argument("--limit", type=int, default=None, help="at most this many events")
     _format_option(events)
+
+    quotes = sub.add_parser("quotes", help="list quotations with their speakers")
+    quotes.add_argument(
+        "--speaker",
+        help="who said it: a name (Donald Trump), the words the article used, or an actor "
+        "code (USAGOV, IND: a prefix)",
+    )
+    quotes.add_argument("--about", help="a country or body the quotation is about, e.g. IND")
+    quotes.add_argument("--since", help="first article date, YYYY-MM-DD")
+    quotes.add_argument("--until", help="last article date, YYYY-MM-DD")
+    quotes.add_argument("--limit", type=int, default=None, help="at most this many quotations")
+    _format_option(quotes)
 
     article = sub.add_parser("article", help="show an article with its evidence marked")
     article.add_argument("id", help="article id, or source id (a prefix is enough)")
@@ -136,6 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = {
         "code": cmd_code,
         "events": cmd_events,
+        "quotes": cmd_quotes,
         "article": cmd_article,
         "eval": cmd_eval,
         "demo": cmd_demo,
@@ -208,6 +230,35 @@ def cmd_events(args: argparse.Namespace) -> int:
         rows = find_events(store, filters)
     write_rows(rows, args.format, EVENT_COLUMNS)
     return EXIT_OK
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    filters = QuoteFilter(
+        speaker=args.speaker,
+        about=args.about,
+        since=args.since,
+        until=args.until,
+        limit=args.limit,
+    )
+    with Store(_db(args), read_only=True) as store:
+        rows = find_quotes(store, filters)
+    if args.format == "table":
+        _quote_table(rows)
+    else:
+        write_rows(rows, args.format, QUOTE_COLUMNS)
+    return EXIT_OK
+
+
+def _quote_table(rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        about = ",".join(row["targets"] or []) or "-"
+        tone = f"{row['tone']:+.2f}" if row["tone"] is not None else "  -  "
+        print(
+            f"{row['date'] or '          '}  {row['speaker'] or '(no speaker)'} "
+            f"[{row['speaker_code'] or '-'}] about {about} tone {tone}"
+        )
+        print(f"            “{_shorten(row['text'], 150)}”  ({row['source_id']})")
+    print(f"{len(rows)} quotations", file=sys.stderr)
 
 
 def write_rows(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:

@@ -117,6 +117,67 @@ def find_article(
     return article, events, quotes
 
 
+QUOTE_COLUMNS = (
+    "quote_id",
+    "article_id",
+    "source_id",
+    "date",
+    "text",
+    "speaker",
+    "speaker_code",
+    "speaker_name",
+    "targets",
+    "tone",
+    "rule",
+)
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """``speaker``: a name as written or the speaker's canonical name, or an actor code
+    (``USAGOV``, ``IND``: a prefix); ``about``: a country or body the quotation is about."""
+
+    speaker: str | None = None
+    about: str | None = None
+    since: str | None = None
+    until: str | None = None
+    limit: int | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.speaker:
+            who = self.speaker.strip()
+            clauses.append(
+                "(lower(q.speaker_name) = lower(?) OR lower(q.speaker_text) = lower(?)"
+                " OR (upper(?) = ? AND starts_with(q.speaker_code, ?)))"
+            )
+            params += [who, who, who, who, who]
+        if self.about:
+            clauses.append("list_contains(q.targets, ?)")
+            params.append(self.about.strip().upper())
+        for bound, op in ((self.since, ">="), (self.until, "<=")):
+            if bound:
+                clauses.append(f"a.date {op} ?")
+                params.append(_date(bound))
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def find_quotes(store: Store, filters: QuoteFilter) -> list[dict[str, Any]]:
+    """Quotations with their speakers, the countries they are about and their tone."""
+    where, params = filters.where()
+    sql = (
+        "SELECT q.quote_id, q.article_id, a.source_id, a.date, q.text,"
+        " q.speaker_text AS speaker, q.speaker_code, q.speaker_name, q.targets, q.tone, q.rule"
+        " FROM quotes q JOIN articles a USING (article_id)"
+        + where
+        + " ORDER BY a.date NULLS LAST, a.source_id, q.start_char"
+    )
+    if filters.limit is not None:
+        sql += f" LIMIT {int(filters.limit)}"
+    return store.query(sql, params)
+
+
 def dyad_counts(store: Store) -> list[dict[str, Any]]:
     """Asserted events per undirected pair of countries or bodies."""
     return store.query(

@@ -67,6 +67,7 @@ def quote_rows(a: Analysis) -> Iterable[Row]:
             "text": q.text,
             "speaker_text": q.speaker_text,
             "speaker_code": q.speaker.code if q.speaker else None,
+            "speaker_name": q.speaker.name if q.speaker else None,
             "speaker_entity": q.speaker.entity_id if q.speaker else None,
             "speaker_start": q.speaker_span.start if q.speaker_span else None,
             "speaker_end": q.speaker_span.end if q.speaker_span else None,
