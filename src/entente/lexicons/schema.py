@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class _Entry(BaseModel):
@@ -168,3 +168,23 @@ class FactualityCues(_Entry):
     reason_verbs: list[str] = []
     reported: list[str]
     window: int = 4
+
+
+class ToneCues(_Entry):
+    """How news language adjusts VADER (``tone.yaml``, where each list is explained)."""
+
+    neutral: list[str] = []
+    only_after: dict[str, list[str]] = {}
+    never_after: dict[str, list[str]] = {}
+    valences: dict[str, float] = {}
+    idioms: dict[str, float] = {}
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ToneCues:
+        for word, valence in {**self.valences, **self.idioms}.items():
+            if not -4 <= valence <= 4:
+                raise ValueError(f"{word}: valence {valence} is outside VADER's -4 .. +4")
+        contextual = set(self.only_after) | set(self.never_after)
+        if clash := set(self.neutral) & (set(self.valences) | contextual):
+            raise ValueError(f"neutral, yet given a valence or a context: {sorted(clash)}")
+        return self

@@ -26,6 +26,7 @@ class Analysis:
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    tones: tuple[float, ...] = ()  # per sentence index, VADER compound; 0.0 off the body
     layers: frozenset[str] = field(default_factory=frozenset)
 
     @property
