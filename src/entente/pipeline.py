@@ -1,11 +1,12 @@
 """Builds the stage chain and runs it over articles.
 
 Stages are pure functions ``(Analysis, Lexicon) -> Analysis``; each adds one layer. The
-order: text → actors → quotes → coref → events → tone. Quotations come before events (and
-pronoun resolution between them) because an event inside a quotation takes the speaker
-as its source; coreference resolves ``he said`` speakers before the ``I`` and ``we``
-inside their quotations. Tone comes after events because a quotation's targets include
-the actors its sentence's events are aimed at.
+order: text → actors → quotes → coref → events → tone → amounts. Quotations come before
+events (and pronoun resolution between them) because an event inside a quotation takes
+the speaker as its source; coreference resolves ``he said`` speakers before the ``I`` and
+``we`` inside their quotations. Tone and amounts come after events: a quotation's targets
+include the actors its sentence's events are aimed at, and an amount is bound to its
+event.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from entente.actors.coref import resolve_pronouns
 from entente.actors.stage import analyze_actors
+from entente.enrich.amounts import analyze_amounts
 from entente.enrich.quotes import analyze_quotes
 from entente.enrich.tone import analyze_tone
 from entente.events.stage import analyze_events
@@ -31,6 +33,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("coref", resolve_pronouns),
     ("events", analyze_events),
     ("tone", analyze_tone),
+    ("amounts", analyze_amounts),
 )
 
 

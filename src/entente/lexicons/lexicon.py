@@ -17,6 +17,7 @@ from entente.lexicons import load
 from entente.lexicons.inflect import Inflector
 from entente.lexicons.load import ModelT
 from entente.lexicons.schema import (
+    AmountCues,
     CameoRow,
     CommunityEntry,
     CountryEntry,
@@ -211,6 +212,7 @@ class Lexicon:
     factuality: FactualityCues
     recoding: Recoding
     tone: ToneCues
+    amounts: AmountCues
     inflector: Inflector
     digest: str
 
@@ -318,6 +320,7 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
         factuality=FactualityCues.model_validate(factuality.get("cues", {})),
         recoding=recoding,
         tone=_validated(dirs, "tone.yaml", ToneCues),
+        amounts=_validated(dirs, "amounts.yaml", AmountCues),
         inflector=_inflector(dirs),
         digest=load.digest(dirs),
     )
