@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from entente.enrich.amounts import parse_number
 from entente.lexicons.schema import AmountCues
-from entente.model import make_id
+from entente.model import Article, make_id
+from entente.text.normalize import normalize_text
 
 
 @pytest.mark.parametrize(
@@ -141,3 +146,24 @@ def test_a_currency_word_claimed_by_two_currencies_is_rejected():  # type: ignor
                 "units": {},
             }
         )
+
+
+_PIECES = ["$", "US$", "Rs", "€", "5", "1,200", "3.5", "2022", "%", "million", "bn", "crore"]
+_PIECES += ["troops", "Abrams", "tanks", "people", "barrels", "a", "day", "-", "to", "and"]
+_PIECES += ["between", "per", "cent", "July", "India", "sent", "imposed", "tariff", ",", "."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25))
+def test_amount_spans_reproduce_their_text_and_do_not_overlap(pipeline, words):  # type: ignore[no-untyped-def]
+    text = normalize_text(" ".join(words))
+    if not text:
+        return
+    a = pipeline.analyze(Article.create(text, source_id="property"))
+    for amount in a.amounts:
+        assert amount.span.text_of(a.text) == amount.text
+        assert amount.value >= 0
+    spans = sorted(x.span for x in a.amounts)
+    assert all(x.end <= y.start for x, y in pairwise(spans))
+    assert all(-1.0 <= t <= 1.0 for t in a.tones)
+    assert len(a.tones) == len(a.sentences)

@@ -149,6 +149,14 @@ def test_tone_helpers_need_the_tone_layer(analyze):  # type: ignore[no-untyped-d
         ("“We will respond,” Modi said.", ()),
         # the target of the speaker's own act in the same sentence
         ("Jaishankar criticised Washington, saying “the decision is unfair”.", ("USA",)),
+        # the source of an act on the speaker's country, which the quotation answers
+        ("Trump imposed tariffs on India, and Modi said “we will respond”.", ("USA",)),
+        # the speaker's act in the sentence naming the speaker
+        (
+            "“Talks and terror cannot go together.” – Prime Minister Narendra Modi, in an "
+            "address in which he warned Pakistan that India would answer any attack.",
+            ("PAK",),
+        ),
         # a body with no country counts by its code
         ("“The European Union must act,” Zelensky said.", ("EUR",)),
     ],
