@@ -40,6 +40,7 @@ from entente.text.normalize import normalize_text
             "helicopters",
         ),
         ("Taiwan bought 40 F-16 jets.", "40 F-16 jets", 40.0, "aircraft"),
+        ("Winds reached 130 km/h on Monday.", "130 km/h", 130.0, "km_per_hour"),
         # a range is one amount at its upper bound
         ("Washington approved a $3-4 billion package.", "$3-4 billion", 4e9, "USD"),
         (
@@ -72,6 +73,8 @@ def test_amounts_with_units_and_normalized_values(analyze, text, written, value,
         "Germany said it would supply Leopard 2 tanks and F-16 jets.",  # model names
         "One of the two countries sent three envoys.",  # numbers with no unit
         "Trump gave Russia 50 days to end the war.",  # a time span is no amount
+        "The toll was 18.9 deaths per 100,000 people.",  # a ratio
+        "A few hundred people marched.",  # a vague count
     ],
 )
 def test_dates_times_ages_ordinals_and_names_are_no_amounts(analyze, text):  # type: ignore[no-untyped-def]

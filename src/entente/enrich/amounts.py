@@ -9,8 +9,9 @@ its scale (``million``, ``bn``, ``crore``), and what it counts, from ``amounts.y
 * a unit: ``1.7 million barrels a day``, ``10,000 troops``, ``31 Abrams tanks`` (up to two
   names or modifiers between number and unit: ``5,000 more US troops``).
 
-A number with none of these is no amount: years, dates, times, ages, ordinals and
-decades never are (``in 2022 troops crossed`` is a year; ``6:30``, ``9/11``, ``2nd``,
+A number with none of these is no amount, nor is a ratio (``18.9 deaths per 100,000
+people``) or a vague count (``a few hundred people``). Years, dates, times, ages, ordinals
+and decades never are (``in 2022 troops crossed`` is a year; ``6:30``, ``9/11``, ``2nd``,
 ``1990s``, ``12-year-old`` have no unit). A range (``$3-4 billion``, ``3 to 4 million
 barrels``) is one amount valued at its upper bound.
 
@@ -35,6 +36,8 @@ LAYER = "amounts"
 Key = tuple[str, ...]
 _SYMBOLS = "$€£₹"
 _RANGE_WORDS = frozenset({"-", "–", "to"})
+_VAGUE = frozenset({"few", "several", "many", "some"})
+_DENOMINATORS = frozenset({"per", "every"})  # "per 100,000 people" is no amount
 _MAX_MODIFIERS = 2
 _MAX_GAP = 3  # tokens between an amount and the event phrase it qualifies
 _CLAUSE_BREAKS = frozenset(
@@ -146,7 +149,7 @@ def _read_at(text: str, tokens: Sequence[Token], i: int, units: _Units) -> Found
     number = _number(tokens, i, units)
     if number is None or _is_date(tokens, i, units) or _is_designation(tokens, i, units):
         return None
-    if _opens_range(tokens, i, number[1], units):
+    if _opens_range(tokens, i, number[1], units) or (i and tokens[i - 1].norm in _DENOMINATORS):
         return None
     value, j, is_percent = number
     first = _range_start(tokens, i, units)
@@ -180,6 +183,8 @@ def _number(tokens: Sequence[Token], i: int, units: _Units) -> tuple[float, int,
         value = parse_number(token.text)
         return None if value is None else (value, i + 1, token.text.endswith("%"))
     if token.kind is not TokenKind.WORD or token.norm not in units.numbers:
+        return None
+    if i and tokens[i - 1].norm in _VAGUE:  # "a few hundred", "several dozen"
         return None
     value, j = float(units.numbers[token.norm]), i + 1
     if (  # twenty-five
@@ -309,13 +314,37 @@ def _unit(tokens: Sequence[Token], j: int, units: _Units) -> tuple[str, int] | N
     for _ in range(_MAX_MODIFIERS + 1):
         if match := _match(units.units, tokens, j):
             name, end = match
-            if rate := _match(units.rates, tokens, end):
+            if rate := _rate(tokens, end, units):
                 return f"{name}_per_{rate[0]}", rate[1]
+            if _is_ratio(tokens, end, units):
+                return None
             return name, end
         j = _past_modifier(tokens, j, units)
         if j < 0:
             return None
     return None
+
+
+def _rate(tokens: Sequence[Token], j: int, units: _Units) -> tuple[str, int] | None:
+    """A rate right after the unit (``barrels a day``) or after what it measures
+    (``barrels of oil a day``, ``cubic metres of natural gas per year``)."""
+    if rate := _match(units.rates, tokens, j):
+        return rate
+    if j < len(tokens) and tokens[j].norm == "of":
+        for k in (j + 2, j + 3):
+            words = all(t.kind is TokenKind.WORD for t in tokens[j + 1 : k])
+            if words and (rate := _match(units.rates, tokens, k)):
+                return rate
+    return None
+
+
+def _is_ratio(tokens: Sequence[Token], j: int, units: _Units) -> bool:
+    """``per 100,000 people``, ``for every 1,000 births`` after a unit."""
+    for opener in (("per",), ("for", "every")):
+        k = j + len(opener)
+        if tuple(t.norm for t in tokens[j:k]) == opener and k < len(tokens):
+            return _number(tokens, k, units) is not None
+    return False
 
 
 def _past_modifier(tokens: Sequence[Token], j: int, units: _Units) -> int:
