@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import Any
 
 from entente.actors.resolve import role_on
@@ -17,7 +18,7 @@ from entente.model import Article, Mention
 from entente.pipeline import STAGES, Pipeline
 
 # the coder's own stages up to coreference: a phrase resolves exactly as in an article
-_ACTOR_STAGES = tuple((name, stage) for name, stage in STAGES if name != "events")
+_ACTOR_STAGES = tuple(takewhile(lambda named: named[0] != "events", STAGES))
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from entente.errors import LexiconError
 from entente.lexicons import load
 from entente.lexicons.inflect import Inflector
+from entente.lexicons.load import ModelT
 from entente.lexicons.schema import (
+    AmountCues,
     CameoRow,
     CommunityEntry,
     CountryEntry,
@@ -26,6 +30,7 @@ from entente.lexicons.schema import (
     Role,
     SectorEntry,
     TitleEntry,
+    ToneCues,
 )
 from entente.model import Actor, Token
 from entente.text.tokens import iter_raw_tokens, to_cased, to_norm
@@ -206,6 +211,8 @@ class Lexicon:
     patterns: tuple[PatternEntry, ...]
     factuality: FactualityCues
     recoding: Recoding
+    tone: ToneCues
+    amounts: AmountCues
     inflector: Inflector
     digest: str
 
@@ -312,6 +319,8 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
         patterns=patterns,
         factuality=FactualityCues.model_validate(factuality.get("cues", {})),
         recoding=recoding,
+        tone=_validated(dirs, "tone.yaml", ToneCues),
+        amounts=_validated(dirs, "amounts.yaml", AmountCues),
         inflector=_inflector(dirs),
         digest=load.digest(dirs),
     )
@@ -497,6 +506,16 @@ def _grammar(doc: dict[str, Any]) -> Grammar:
         feminine_pronouns=words("pronouns", "feminine"),
         object_pronouns=words("pronouns", "object"),
     )
+
+
+def _validated(dirs: tuple[Path, ...], name: str, model: type[ModelT]) -> ModelT:
+    """A whole lexicon file (the package's merged with the user's) as one record."""
+    try:
+        return model.model_validate(load.read_yaml_document(dirs, name))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(part) for part in first["loc"])
+        raise LexiconError(f"{name}: {loc}: {first['msg']}") from exc
 
 
 def _inflector(dirs: tuple[Path, ...]) -> Inflector:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class _Entry(BaseModel):
@@ -168,3 +168,56 @@ class FactualityCues(_Entry):
     reason_verbs: list[str] = []
     reported: list[str]
     window: int = 4
+
+
+class ToneCues(_Entry):
+    """How news language adjusts VADER (``tone.yaml``, where each list is explained)."""
+
+    neutral: list[str] = []
+    only_after: dict[str, list[str]] = {}
+    never_after: dict[str, list[str]] = {}
+    valences: dict[str, float] = {}
+    idioms: dict[str, float] = {}
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ToneCues:
+        for word, valence in {**self.valences, **self.idioms}.items():
+            if not -4 <= valence <= 4:
+                raise ValueError(f"{word}: valence {valence} is outside VADER's -4 .. +4")
+        contextual = set(self.only_after) | set(self.never_after)
+        if clash := set(self.neutral) & (set(self.valences) | contextual):
+            raise ValueError(f"neutral, yet given a valence or a context: {sorted(clash)}")
+        return self
+
+
+class CurrencyEntry(_Entry):
+    code: str = Field(pattern=r"^[A-Z]{3}$")  # ISO 4217
+    before: list[str] = []  # written before the number: "$", "US$", "Rs", "EUR"
+    after: list[str] = []  # words after the number or its scale: "dollars", "rupees"
+
+
+class AmountCues(_Entry):
+    """Currencies, scales and units of quantities (``amounts.yaml``)."""
+
+    currencies: list[CurrencyEntry]
+    scales: dict[str, float]  # "million": 1e6, "crore": 1e7
+    joined_scales: dict[str, float] = {}  # only written against the number: "$5m", "10k"
+    numbers: dict[str, int] = {}  # number words: "three": 3
+    percent: list[str]  # "per cent", "percent"
+    units: dict[str, str]  # unit phrase → unit: "barrels": "barrels", "soldiers": "troops"
+    rates: dict[str, str] = {}  # "a day": "day" → "barrels_per_day"
+    modifiers: list[str] = []  # words allowed between a number and its unit: "more"
+    year_openers: list[str] = []  # words before a year: "in", "since" (never an amount)
+    months: list[str] = []  # month names: a year or a day after them is a date
+
+    @model_validator(mode="after")
+    def _consistent(self) -> AmountCues:
+        owners: dict[str, set[str]] = {}
+        for currency in self.currencies:
+            for word in currency.before + currency.after:
+                owners.setdefault(word, set()).add(currency.code)
+        if shared := sorted(w for w, codes in owners.items() if len(codes) > 1):
+            raise ValueError(f"currency words claimed by two currencies: {shared}")
+        if clash := set(self.scales) & set(self.units):
+            raise ValueError(f"both a scale and a unit: {sorted(clash)}")
+        return self

@@ -1,6 +1,7 @@
 """Records only, no I/O. Every derived record carries a span into ``Article.text``."""
 
 from entente.model.actor import NON_STATE, Actor, Mention, MentionKind
+from entente.model.amount import Amount
 from entente.model.analysis import Analysis
 from entente.model.article import Article, Dateline, Sentence, SentenceKind, Token, TokenKind
 from entente.model.event import Event, Factuality, Quote
@@ -11,6 +12,7 @@ from entente.model.span import Span
 __all__ = [
     "NON_STATE",
     "Actor",
+    "Amount",
     "Analysis",
     "Article",
     "Dateline",

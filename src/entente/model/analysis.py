@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from entente.model.actor import Mention
+from entente.model.amount import Amount
 from entente.model.article import Article, Dateline, Sentence, Token
 from entente.model.event import Event, Quote
 
@@ -26,6 +27,8 @@ class Analysis:
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    tones: tuple[float, ...] = ()  # per sentence index, VADER compound; 0.0 off the body
+    amounts: tuple[Amount, ...] = ()
     layers: frozenset[str] = field(default_factory=frozenset)
 
     @property

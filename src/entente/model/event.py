@@ -24,7 +24,11 @@ class Factuality(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct quotation: ``span`` covers the words inside the quotation marks."""
+    """A direct quotation: ``span`` covers the words inside the quotation marks.
+
+    ``tone`` (VADER compound, -1 very negative .. +1 very positive) and ``targets`` (the
+    country or non-state codes the quotation is about) are filled by the tone stage.
+    """
 
     quote_id: str
     span: Span
@@ -33,6 +37,8 @@ class Quote:
     speaker: Actor | None
     speaker_span: Span | None
     provenance: Provenance
+    tone: float | None = None
+    targets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
