@@ -107,3 +107,26 @@ def test_quotes_by_speaker_name_as_written_or_code(
     code = rows[0]["speaker_code"]
     main(["--db", str(db), "quotes", "--speaker", code, "--format", "json"])
     assert {r["speaker_code"] for r in json.loads(capsys.readouterr().out)} == {code}
+
+
+def test_quotes_about_a_country_carry_it_among_their_targets(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(
+        [
+            "--db",
+            str(db),
+            "quotes",
+            "--speaker",
+            "Donald Trump",
+            "--about",
+            "IND",
+            "--format",
+            "json",
+        ]
+    )
+    rows = json.loads(capsys.readouterr().out)
+    assert rows
+    assert all("IND" in r["targets"] and -1.0 <= r["tone"] <= 1.0 for r in rows)
+    main(["--db", str(db), "quotes", "--about", "CHN", "--format", "json"])
+    assert json.loads(capsys.readouterr().out) == []

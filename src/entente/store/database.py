@@ -27,7 +27,15 @@ from entente.store.rows import TABLE_ROWS, article_row
 
 DEFAULT_DB = "entente.duckdb"
 _MIGRATION_RE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
-DATA_TABLES = ("articles", "sentences", "mentions", "quotes", "events", "input_errors")
+DATA_TABLES = (
+    "articles",
+    "sentences",
+    "mentions",
+    "quotes",
+    "events",
+    "amounts",
+    "input_errors",
+)
 
 
 def default_db_path() -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from entente.enrich.tone import article_tone
 from entente.model import Analysis, Event
 
 Row = dict[str, Any]
@@ -26,6 +27,7 @@ def article_row(a: Analysis) -> Row:
         "n_mentions": len(a.mentions),
         "n_quotes": len(a.quotes),
         "n_events": len(a.events),
+        "tone": round(article_tone(a), 4) if a.tones else None,
     }
 
 
@@ -38,6 +40,7 @@ def sentence_rows(a: Analysis) -> Iterable[Row]:
             "end_char": s.span.end,
             "kind": s.kind.value,
             "paragraph": s.paragraph,
+            "tone": a.tones[s.index] if s.index < len(a.tones) else None,
         }
 
 
@@ -68,6 +71,8 @@ def quote_rows(a: Analysis) -> Iterable[Row]:
             "speaker_text": q.speaker_text,
             "speaker_code": q.speaker.code if q.speaker else None,
             "speaker_name": q.speaker.name if q.speaker else None,
+            "targets": list(q.targets),
+            "tone": q.tone,
             "speaker_entity": q.speaker.entity_id if q.speaker else None,
             "speaker_start": q.speaker_span.start if q.speaker_span else None,
             "speaker_end": q.speaker_span.end if q.speaker_span else None,
@@ -118,9 +123,26 @@ def event_row(e: Event) -> Row:
     return row
 
 
+def amount_rows(a: Analysis) -> Iterable[Row]:
+    for n in a.amounts:
+        yield {
+            "amount_id": n.amount_id,
+            "article_id": a.article.article_id,
+            "sentence": n.sentence,
+            "start_char": n.span.start,
+            "end_char": n.span.end,
+            "text": n.text,
+            "value": n.value,
+            "unit": n.unit,
+            "event_id": n.event_id,
+            "rule": n.provenance.rule,
+        }
+
+
 TABLE_ROWS = {
     "sentences": sentence_rows,
     "mentions": mention_rows,
     "quotes": quote_rows,
     "events": event_rows,
+    "amounts": amount_rows,
 }
