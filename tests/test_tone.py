@@ -191,3 +191,10 @@ def test_a_bad_tone_file_names_itself(tmp_path):  # type: ignore[no-untyped-def]
     (tmp_path / "tone.yaml").write_text("valences: {war: -9}\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"tone\.yaml"):
         load_lexicon((tmp_path,))
+
+
+def test_a_partial_quotation_is_about_what_stands_between_its_speaker_and_it(analyze):  # type: ignore[no-untyped-def]
+    (quote,) = analyze("Donald Trump called India “a great partner”.", "2025-09-08").quotes
+    assert quote.targets == ("IND",)
+    (alone,) = analyze("Donald Trump said he was “very happy”.", "2025-09-08").quotes
+    assert alone.targets == ()

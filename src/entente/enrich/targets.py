@@ -4,6 +4,8 @@ A quotation's targets are, in order of first appearance:
 
 * the actors mentioned inside it (``“China must respect the ruling”``), a pronoun
   counting for the actor it was resolved to;
+* for a partial quotation, the actors between its speaker and it, which its words
+  characterise (``Trump called India “a great partner”``);
 * the ones the events of its sentences (and of the sentence naming its speaker) direct
   it at: both sides of the events coded inside it, the targets of its speaker's own acts
   (``Jaishankar criticised Washington, saying “...”``), and the sources of acts on the
@@ -31,11 +33,30 @@ def quote_targets(analysis: Analysis, quote: Quote) -> tuple[str, ...]:
             found = pronouns if m.kind is MentionKind.PRONOUN else named
             found.extend(c for a in m.actors if (c := target_code(a)))
     directed = [c for e in analysis.events for c in _directed(e, quote, own) if c]
-    codes = list(dict.fromkeys([*named, *pronouns, *directed]))
+    described = _described(analysis, quote)
+    codes = list(dict.fromkeys([*named, *pronouns, *described, *directed]))
     others = tuple(c for c in codes if c != own)
     if others:
         return others
     return (own,) if own is not None and own in named else ()
+
+
+def _described(analysis: Analysis, quote: Quote) -> list[str]:
+    """A partial quotation's words characterise what stands between its speaker and it:
+    ``Trump called India “a great partner”``, ``the Quad condemned North Korea's
+    “destabilising” launches`` (the speaker found in the same sentence, before it)."""
+    said = quote.speaker_span
+    if said is None or said.end > quote.span.start or quote.provenance.rule != "clause-subject":
+        return []
+    return [
+        c
+        for m in analysis.mentions
+        if said.end <= m.span.start
+        and m.span.end <= quote.span.start
+        and m.kind is not MentionKind.PRONOUN
+        for a in m.actors
+        if (c := target_code(a))
+    ]
 
 
 def target_code(actor: Actor) -> str | None:
