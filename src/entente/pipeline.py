@@ -1,10 +1,11 @@
 """Builds the stage chain and runs it over articles.
 
 Stages are pure functions ``(Analysis, Lexicon) -> Analysis``; each adds one layer. The
-order: text → actors → quotes → coref → events. Quotations come before events (and
+order: text → actors → quotes → coref → events → themes. Quotations come before events (and
 pronoun resolution between them) because an event inside a quotation takes the speaker
 as its source; coreference resolves ``he said`` speakers before the ``I`` and ``we``
-inside their quotations.
+inside their quotations. Themes come last: an event's CAMEO code can add a theme to its
+sentence.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from entente.actors.coref import resolve_pronouns
 from entente.actors.stage import analyze_actors
 from entente.enrich.quotes import analyze_quotes
+from entente.enrich.themes import analyze_themes
 from entente.events.stage import analyze_events
 from entente.lexicons.lexicon import Lexicon, load_lexicon
 from entente.model import Analysis, Article
@@ -28,6 +30,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("quotes", analyze_quotes),
     ("coref", resolve_pronouns),
     ("events", analyze_events),
+    ("themes", analyze_themes),
 )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from entente.model.actor import Mention
 from entente.model.article import Article, Dateline, Sentence, Token
 from entente.model.event import Event, Quote
+from entente.model.theme import ThemeTag
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,7 @@ class Analysis:
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    themes: tuple[ThemeTag, ...] = ()
     layers: frozenset[str] = field(default_factory=frozenset)
 
     @property
