@@ -193,10 +193,12 @@ class Grammar:
 class Taxonomy:
     """The themes of ``themes.yaml``, validated: each maps to a PLOVER context and names
     at most one broad theme (a theme with no parent) as its parent. ``neutral`` phrases
-    cover words that would otherwise read as cues (``think tank``)."""
+    cover words that would otherwise read as cues (``think tank``); ``settings`` open a
+    clause that gives the occasion of the news (``after``, ``during``)."""
 
     themes: tuple[ThemeEntry, ...]
     neutral: tuple[str, ...]
+    settings: tuple[str, ...]
 
     @property
     def broad(self) -> frozenset[str]:
@@ -558,8 +560,9 @@ def _taxonomy(dirs: tuple[Path, ...], cameo: dict[str, CameoRow]) -> Taxonomy:
     themes = tuple(load.read_yaml_list(dirs, "themes.yaml", "themes", ThemeEntry))
     contexts = load.read_yaml_document(dirs, "plover.yaml").get("contexts") or []
     check_themes(themes, frozenset(map(str, contexts)), frozenset(cameo))
-    neutral = load.read_yaml_document(dirs, "themes.yaml").get("neutral") or []
-    return Taxonomy(themes, tuple(map(str, neutral)))
+    document = load.read_yaml_document(dirs, "themes.yaml")
+    neutral = tuple(map(str, document.get("neutral") or []))
+    return Taxonomy(themes, neutral, tuple(map(str, document.get("settings") or [])))
 
 
 def check_themes(
@@ -582,8 +585,9 @@ def check_themes(
         for implied in t.cameo:
             if implied.code not in codes:
                 raise LexiconError(f"{where}: unknown CAMEO code {implied.code}")
-            if unknown := [u for u in implied.unless if u not in by_id]:
-                raise LexiconError(f"{where}: unknown theme {unknown[0]} in unless")
+        named = [u for i in t.cameo for u in i.unless] + t.yields_to
+        if unknown := [u for u in named if u not in by_id]:
+            raise LexiconError(f"{where}: unknown theme {unknown[0]}")
 
 
 def flag_emoji(iso2: str) -> str:

@@ -196,3 +196,9 @@ class ThemeEntry(_Entry):
     parent: str | None = None  # a broad theme (one with no parent)
     cues: list[ThemeCues] = []
     cameo: list[ThemeFromCode] = []
+    # the theme's words often name the occasion of the news rather than the news ("said
+    # after talks with"): in a clause opened by a setting word they carry half their weight
+    occasion: bool = False
+    # in a sentence whose words show one of these themes, this theme's own cues weigh at
+    # most 0.25 (weapons in a battle report are the means of the fighting, not its subject)
+    yields_to: list[str] = []
