@@ -16,8 +16,9 @@ adjustments, both declared per theme in the data:
   after talks with"): its cues in a clause opened by a setting word (``after``,
   ``during``) carry half their weight;
 * a theme that *yields to* another (weapons to conflict, a summit to the trade deal it
-  signs) keeps a quarter of each cue's weight in a sentence whose words show the other
-  theme: the missiles of a battle report are the means of the fighting, not its subject.
+  signs) keeps a quarter of each cue's weight in a sentence that shows the other theme
+  (by its words or its events' codes): the missiles of a battle report are the means of
+  the fighting, not its subject.
 
 An event whose CAMEO code implies a theme adds it to its sentence when the words show
 neither it nor one of the themes the implication gives way to, and the theme does not
@@ -196,14 +197,14 @@ def tag_sentence(analysis: Analysis, sentence: int, index: ThemeIndex) -> list[T
     tokens = analysis.sentence_tokens(sentence)
     matches = [_in_setting(m, tokens, index) for m in find_cues(tokens, index)]
     evidence = _evidence(matches, index)
-    shown = {theme for theme, found in evidence.items() if _score(found) >= THRESHOLD}
+    implied = _implied(analysis, sentence, index, evidence, set())
+    shown = _shown(evidence) | {t.theme for t in implied if t.score >= THRESHOLD}
     yielding = {theme for theme, others in index.yields.items() if others & shown}
     if yielding:
         evidence = _evidence([_yielded(m, yielding) for m in matches], index)
-        shown = {theme for theme, found in evidence.items() if _score(found) >= THRESHOLD}
+        implied = _implied(analysis, sentence, index, evidence, yielding)
     tags = [_tag(theme, sentence, found) for theme, found in evidence.items()]
-    tags += _implied(analysis, sentence, index, shown, yielding)
-    return sorted(tags, key=lambda t: (-t.score, t.theme))
+    return sorted(tags + implied, key=lambda t: (-t.score, t.theme))
 
 
 def find_cues(tokens: tuple[Token, ...], index: ThemeIndex) -> Iterator[CueMatch]:
@@ -289,6 +290,11 @@ def _strongest_cues(match: CueMatch, index: ThemeIndex) -> dict[str, Cue]:
     return best
 
 
+def _shown(evidence: dict[str, dict[str, Evidence]]) -> set[str]:
+    """The themes the words show: a combined weight at or above :data:`THRESHOLD`."""
+    return {theme for theme, found in evidence.items() if _score(found) >= THRESHOLD}
+
+
 def _score(found: dict[str, Evidence]) -> float:
     return combine(e.cue.weight for e in found.values())
 
@@ -305,10 +311,16 @@ def _tag(theme: str, sentence: int, found: dict[str, Evidence]) -> ThemeTag:
 
 
 def _implied(
-    analysis: Analysis, sentence: int, index: ThemeIndex, shown: set[str], yielding: set[str]
+    analysis: Analysis,
+    sentence: int,
+    index: ThemeIndex,
+    evidence: dict[str, dict[str, Evidence]],
+    yielding: set[str],
 ) -> list[ThemeTag]:
     """Themes the sentence's events imply by their CAMEO codes and its words do not show;
-    none that yields there. The cues are the events' triggers."""
+    none that yields there, and none whose cue words the event's trigger holds (the same
+    words count once). The cues are the events' triggers."""
+    shown = _shown(evidence)
     weights: dict[str, dict[str, float]] = defaultdict(dict)  # theme: code prefix: weight
     triggers: dict[str, set[Span]] = defaultdict(set)
     for event in analysis.events:
@@ -317,17 +329,22 @@ def _implied(
         for imp in index.implications:
             if not event.cameo.startswith(imp.code) or imp.theme in yielding:
                 continue
-            if not imp.unless & shown:
-                for theme in index.with_parent(imp.theme):
-                    if theme not in shown:
-                        weights[theme][imp.code] = imp.weight
-                        triggers[theme].add(event.trigger)
+            if imp.unless & shown or _holds_cue(event.trigger, evidence.get(imp.theme, {})):
+                continue
+            for theme in index.with_parent(imp.theme):
+                if theme not in shown:
+                    weights[theme][imp.code] = imp.weight
+                    triggers[theme].add(event.trigger)
     tags = []
     for theme, by_code in weights.items():
         code = max(by_code, key=lambda c: (by_code[c], len(c)))  # strongest, most specific
         rule = Provenance(LAYER, CODE_RULE + code)
         tags.append(ThemeTag(theme, sentence, by_code[code], tuple(sorted(triggers[theme])), rule))
     return tags
+
+
+def _holds_cue(trigger: Span, found: dict[str, Evidence]) -> bool:
+    return any(trigger.overlaps(span) for e in found.values() for span in e.spans)
 
 
 def combine(weights: Iterable[float]) -> float:
