@@ -13,9 +13,12 @@ from entente.errors import LexiconError
 from entente.evaluation.gate import pin
 from entente.evaluation.score import evaluate_file
 from entente.lexicons.check import check_lexicons
-from entente.lexicons.lexicon import Lexicon, load_lexicon
+from entente.lexicons.lexicon import Lexicon, check_themes, load_lexicon
 from entente.lexicons.load import DATA_DIR
+from entente.lexicons.schema import ThemeEntry
 from entente.pipeline import Pipeline
+
+PLOVER = yaml.safe_load((DATA_DIR / "plover.yaml").read_text(encoding="utf-8"))
 
 BROAD = {
     "DEFENSE", "ENERGY", "TECHNOLOGY", "SPACE", "TRADE", "SANCTIONS", "ECONOMY", "SECURITY",
@@ -29,10 +32,9 @@ def themes_of(analysis) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_the_taxonomy_has_forty_themes_each_with_a_plover_context(lexicon: Lexicon) -> None:
-    plover = yaml.safe_load((DATA_DIR / "plover.yaml").read_text(encoding="utf-8"))
     themes = lexicon.taxonomy.themes
     assert len(themes) >= 40
-    assert all(t.plover in plover["contexts"] for t in themes)
+    assert all(t.plover in PLOVER["contexts"] for t in themes)
     assert lexicon.taxonomy.broad == BROAD
     assert {t.parent for t in themes if t.parent} <= BROAD
 
@@ -147,18 +149,23 @@ def test_an_unknown_plover_context_is_rejected(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        ("  - id: OIL\n    description: x\n    plover: economic\n    cues:\n"
-         "      - {weight: 0.5, words: [oil]}\n", "duplicate theme id OIL"),
-        ("  - id: WHALES\n    parent: OIL\n    description: x\n    plover: economic\n"
-         "    cues:\n      - {weight: 0.5, words: [whale]}\n", "parent OIL is not a broad"),
-        ("  - id: WHALES\n    description: x\n    plover: economic\n"
-         "    cameo: [{code: '999'}]\n", "unknown CAMEO code 999"),
+        ({"id": "OIL", "plover": "economic", "cues": [{"weight": 0.5, "words": ["oil"]}]},
+         "duplicate theme id OIL"),
+        ({"id": "WHALES", "parent": "OIL", "plover": "economic",
+          "cues": [{"weight": 0.5, "words": ["whale"]}]}, "parent OIL is not a broad theme"),
+        ({"id": "WHALES", "plover": "economic", "cameo": [{"code": "999"}]},
+         "unknown CAMEO code 999"),
+        ({"id": "WHALES", "plover": "economic", "yields_to": ["FISH"],
+          "cues": [{"weight": 0.5, "words": ["whale"]}]}, "unknown theme FISH"),
+        ({"id": "WHALES", "plover": "economic"}, "needs cue words or CAMEO codes"),
     ],
 )  # fmt: skip
-def test_a_bad_theme_entry_is_named(tmp_path: Path, entry: str, message: str) -> None:
-    (tmp_path / "themes.yaml").write_text("themes:\n" + entry, encoding="utf-8")
+def test_a_bad_theme_entry_is_named(
+    lexicon: Lexicon, entry: dict[str, object], message: str
+) -> None:
+    themes = [*lexicon.taxonomy.themes, ThemeEntry.model_validate({"description": "x", **entry})]
     with pytest.raises(LexiconError, match=message):
-        load_lexicon((tmp_path,))
+        check_themes(themes, frozenset(PLOVER["contexts"]), frozenset(lexicon.cameo))
 
 
 def test_themes_are_scored_against_gold(tmp_path: Path, pipeline: Pipeline) -> None:
