@@ -12,9 +12,10 @@ independent evidence, ``1 - prod(1 - w)``; a word repeated adds nothing. A finer
 cues count for its parent too (a sentence about ``OIL`` is about ``ENERGY``). Two
 adjustments, both declared per theme in the data:
 
-* an *occasion* theme (diplomacy) is often the setting of the news, not the news ("said
-  after talks with"): its cues in a clause opened by a setting word (``after``,
-  ``during``) carry half their weight;
+* an *occasion* theme (diplomacy, elections) is often the setting of the news, not the
+  news ("said after talks with", "ahead of elections"): its cues in a clause opened by a
+  setting word (``after``, ``during``) carry half their weight, and so do every theme's
+  cues in a clause citing the past (``since``: "the worst violence since its civil war");
 * a theme that *yields to* another (weapons to conflict, a summit to the trade deal it
   signs) keeps a quarter of each cue's weight in a sentence that shows the other theme
   (by its words or its events' codes): the missiles of a battle report are the means of
@@ -114,6 +115,7 @@ class ThemeIndex:
         self.occasions = frozenset(t.id for t in taxonomy.themes if t.occasion)
         self.yields = {t.id: frozenset(t.yields_to) for t in taxonomy.themes if t.yields_to}
         self.settings = tuple(_words(s, cased=False) for s in taxonomy.settings)
+        self.background = tuple(_words(s, cased=False) for s in taxonomy.background)
         self.implications = tuple(
             Implication(i.code, t.id, i.weight, frozenset(i.unless))
             for t in taxonomy.themes
@@ -237,17 +239,20 @@ def _joined(tokens: tuple[Token, ...]) -> list[int]:
 
 
 def _in_setting(match: CueMatch, tokens: tuple[Token, ...], index: ThemeIndex) -> CueMatch:
-    """An occasion theme's cues at half weight in a clause opened by a setting word."""
-    if not any(cue.theme in index.occasions for cue in match.cues):
-        return match
+    """Cues at half weight in a clause citing the past, and an occasion theme's in a
+    clause opened by a setting word."""
     start = match.start
     while start > 0 and tokens[start - 1].norm not in _CLAUSE_BREAKS:
         start -= 1
     clause = [t.norm for t in tokens[start : match.start]]
-    if not any(_contains(clause, words) for words in index.settings):
+    if any(_contains(clause, words) for words in index.background):
+        halved = {cue.theme for cue in match.cues}
+    elif any(_contains(clause, words) for words in index.settings):
+        halved = {cue.theme for cue in match.cues} & index.occasions
+    else:
         return match
     cues = tuple(
-        replace(cue, weight=cue.weight * _SETTING_FACTOR) if cue.theme in index.occasions else cue
+        replace(cue, weight=cue.weight * _SETTING_FACTOR) if cue.theme in halved else cue
         for cue in match.cues
     )
     return replace(match, cues=cues)

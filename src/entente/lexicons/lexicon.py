@@ -194,11 +194,13 @@ class Taxonomy:
     """The themes of ``themes.yaml``, validated: each maps to a PLOVER context and names
     at most one broad theme (a theme with no parent) as its parent. ``neutral`` phrases
     cover words that would otherwise read as cues (``think tank``); ``settings`` open a
-    clause that gives the occasion of the news (``after``, ``during``)."""
+    clause that gives the occasion of the news (``after``, ``during``), ``background`` one
+    that cites the past (``since``)."""
 
     themes: tuple[ThemeEntry, ...]
     neutral: tuple[str, ...]
     settings: tuple[str, ...]
+    background: tuple[str, ...]
 
     @property
     def broad(self) -> frozenset[str]:
@@ -561,8 +563,11 @@ def _taxonomy(dirs: tuple[Path, ...], cameo: dict[str, CameoRow]) -> Taxonomy:
     contexts = load.read_yaml_document(dirs, "plover.yaml").get("contexts") or []
     check_themes(themes, frozenset(map(str, contexts)), frozenset(cameo))
     document = load.read_yaml_document(dirs, "themes.yaml")
-    neutral = tuple(map(str, document.get("neutral") or []))
-    return Taxonomy(themes, neutral, tuple(map(str, document.get("settings") or [])))
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(map(str, document.get(key) or []))
+
+    return Taxonomy(themes, words("neutral"), words("settings"), words("background"))
 
 
 def check_themes(
