@@ -199,6 +199,7 @@ class ThemeEntry(_Entry):
     # the theme's words often name the occasion of the news rather than the news ("said
     # after talks with"): in a clause opened by a setting word they carry half their weight
     occasion: bool = False
-    # in a sentence whose words show one of these themes, this theme's own cues weigh at
-    # most 0.25 (weapons in a battle report are the means of the fighting, not its subject)
+    # in a sentence that shows one of these themes, this theme's own cues keep a quarter of
+    # their weight and its codes imply nothing (weapons in a battle report are the means of
+    # the fighting, not its subject)
     yields_to: list[str] = []
