@@ -373,6 +373,10 @@ def _print_report(report: dict[str, Any], show: int) -> None:
         f"full code {a['code_correct']}/{a['n_gold']} ({a['code_accuracy']:.3f})"
     )
     print(f"  absent hits: {report['absent_hits']} ({report['absent_hit_rate']:.1%} of records)")
+    if report["themes"]["n_gold"]:
+        print("  themes: P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}".format(**report["themes"]))
+    else:
+        print("  themes: not annotated in this file")
     for title, key in (
         ("per root", "per_root"),
         ("per PLOVER type", "per_plover"),

@@ -1,10 +1,11 @@
 """Builds the stage chain and runs it over articles.
 
 Stages are pure functions ``(Analysis, Lexicon) -> Analysis``; each adds one layer. The
-order: text → actors → quotes → coref → events → tone → amounts. Quotations come before
-events (and pronoun resolution between them) because an event inside a quotation takes
-the speaker as its source; coreference resolves ``he said`` speakers before the ``I`` and
-``we`` inside their quotations. Tone and amounts come after events: a quotation's targets
+order: text → actors → quotes → coref → events → themes → tone → amounts. Quotations
+come before events (and pronoun resolution between them) because an event inside a
+quotation takes the speaker as its source; coreference resolves ``he said`` speakers
+before the ``I`` and ``we`` inside their quotations. Themes, tone and amounts come after
+events: an event's CAMEO code can add a theme to its sentence, a quotation's targets
 include the actors its sentence's events are aimed at, and an amount is bound to its
 event.
 """
@@ -19,6 +20,7 @@ from entente.actors.coref import resolve_pronouns
 from entente.actors.stage import analyze_actors
 from entente.enrich.amounts import analyze_amounts
 from entente.enrich.quotes import analyze_quotes
+from entente.enrich.themes import analyze_themes
 from entente.enrich.tone import analyze_tone
 from entente.events.stage import analyze_events
 from entente.lexicons.lexicon import Lexicon, load_lexicon
@@ -32,6 +34,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("quotes", analyze_quotes),
     ("coref", resolve_pronouns),
     ("events", analyze_events),
+    ("themes", analyze_themes),
     ("tone", analyze_tone),
     ("amounts", analyze_amounts),
 )

@@ -27,6 +27,9 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("actors", "code_accuracy"),
     ("quotes", "speaker_accuracy"),
 )
+# Figures pinned only where the gold file has them: the theme F1 of a file whose records
+# name some theme (a file without theme annotations has no figure to hold).
+OPTIONAL_FLOORS: tuple[tuple[str, ...], ...] = (("themes", "f1"),)
 # Figures that may not rise.
 CEILINGS: tuple[tuple[str, ...], ...] = (("absent_hit_rate",),)
 
@@ -47,8 +50,12 @@ def pin(reports: list[dict[str, Any]]) -> dict[str, Any]:
     """A baseline document holding the figures of ``reports`` as floors and ceilings."""
     files = {}
     for report in reports:
+        floors = {_name(p): _down(_get(report, p)) for p in FLOORS}
+        for path in OPTIONAL_FLOORS:
+            if report.get(path[0], {}).get("n_gold"):
+                floors[_name(path)] = _down(_get(report, path))
         files[Path(report["gold_file"]).name] = {
-            "floors": {_name(p): _down(_get(report, p)) for p in FLOORS},
+            "floors": floors,
             "ceilings": {_name(p): _up(_get(report, p)) for p in CEILINGS},
         }
     return {

@@ -39,6 +39,7 @@ class GoldRecord:
     quotes: tuple[dict[str, Any], ...]
     actors: tuple[dict[str, Any], ...]
     phenomena: tuple[str, ...] = field(default=())
+    themes: tuple[str, ...] | None = None  # None: the record does not annotate themes
 
 
 def read_gold(path: Path) -> list[GoldRecord]:
@@ -71,6 +72,7 @@ def _record(obj: dict[str, Any], path: Path) -> GoldRecord:
         quotes=tuple(obj.get("quotes", [])),
         actors=tuple(obj.get("actors", [])),
         phenomena=tuple(obj.get("phenomena", [])),
+        themes=tuple(obj["themes"]) if obj.get("themes") is not None else None,
     )
 
 

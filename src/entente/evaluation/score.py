@@ -7,6 +7,11 @@ an acceptable code (at the root level: the same first two digits); where gold li
 CAMEO code the PLOVER type decides; ``symmetric`` accepts either direction. Every
 asserted prediction matching no gold or optional event is a false positive; every gold
 event not found is a miss; predictions hitting an ``absent`` entry are listed apart.
+
+Themes are scored per record: :func:`~entente.enrich.themes.article_themes` against the
+record's ``themes`` list (records without the key are skipped, an empty list counts),
+micro precision and recall over (record, theme) pairs. Gold annotates the broad themes, so
+a finer theme counts as its parent (``OIL`` as ``ENERGY``).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from entente.enrich.themes import article_themes
 from entente.evaluation.gold import GoldEvent, GoldRecord, read_gold
 from entente.model import Analysis, Event
 from entente.pipeline import Pipeline
@@ -69,6 +75,10 @@ class Report:
     absent_hits: list[str] = field(default_factory=list)
     quote_errors: list[str] = field(default_factory=list)
     records_with_absent_hits: int = 0
+    themes: Counts = field(default_factory=Counts)  # (record, theme) pairs
+    per_theme: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    theme_records: int = 0
+    theme_errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -91,6 +101,11 @@ class Report:
                 "code_correct": self.actors[1],
                 "code_accuracy": _ratio(self.actors[1], self.actors[2]),
             },
+            "themes": {
+                **self.themes.as_dict(),
+                "n_records": self.theme_records,
+                "per_theme": {k: v.as_dict() for k, v in sorted(self.per_theme.items())},
+            },
             "absent_hits": len(self.absent_hits),
             "absent_hit_rate": _ratio(self.records_with_absent_hits, self.n_records),
             "misses": self.misses,
@@ -98,17 +113,23 @@ class Report:
             "absent": self.absent_hits,
             "quote_errors": self.quote_errors,
             "actor_errors": self.actor_errors,
+            "theme_errors": self.theme_errors,
         }
 
 
 def evaluate_file(path: Path, pipeline: Pipeline) -> Report:
     report = Report(gold_file=str(path))
+    broad = {t.id: t.parent or t.id for t in pipeline.lexicon.taxonomy.themes}
     for record in read_gold(path):
-        evaluate_record(record, pipeline.analyze(record.article), report)
+        evaluate_record(record, pipeline.analyze(record.article), report, broad)
     return report
 
 
-def evaluate_record(record: GoldRecord, analysis: Analysis, report: Report) -> None:
+def evaluate_record(
+    record: GoldRecord, analysis: Analysis, report: Report, broad: dict[str, str] | None = None
+) -> None:
+    """Score one record into ``report``; ``broad`` maps each theme to its broad theme
+    (without it, themes compare as they are)."""
     report.n_records += 1
     predicted = [e for e in analysis.events if e.is_asserted]
     levels = {
@@ -128,6 +149,7 @@ def evaluate_record(record: GoldRecord, analysis: Analysis, report: Report) -> N
     _list_errors(record, analysis, predicted, report)
     _score_quotes(record, analysis, report)
     _score_actors(record, analysis, report)
+    _score_themes(record, analysis, report, broad or {})
 
 
 def _score(
@@ -294,6 +316,24 @@ def _score_actors(record: GoldRecord, analysis: Analysis, report: Report) -> Non
             report.actor_errors.append(
                 f"{record.record_id}: {g['text']!r} gold {'+'.join(sorted(codes))}, got {seen}"
             )
+
+
+def _score_themes(
+    record: GoldRecord, analysis: Analysis, report: Report, broad: dict[str, str]
+) -> None:
+    if record.themes is None:
+        return
+    report.theme_records += 1
+    gold = set(record.themes)
+    found = {broad.get(theme, theme) for theme, _ in article_themes(analysis)}
+    for theme in gold | found:
+        hit = int(theme in gold and theme in found)
+        counts = Counts(hit, int(theme in found), hit, int(theme in gold))
+        report.themes.add(counts)
+        report.per_theme[theme].add(counts)
+    if gold != found:
+        extra, missed = sorted(found - gold), sorted(gold - found)
+        report.theme_errors.append(f"{record.record_id}: extra {extra}, missed {missed}")
 
 
 def _same_text(a: str, b: str) -> bool:

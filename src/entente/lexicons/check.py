@@ -74,11 +74,12 @@ def check_lexicons(extra_dirs: tuple[Path, ...] = ()) -> CheckReport:
     _check_names(report, countries, people, orgs, communities)
     _check_terms(report, people, shared)
     try:
-        patterns = len(load_lexicon(extra_dirs).patterns)  # the loader's own checks too
+        lexicon = load_lexicon(extra_dirs)  # the loader's own checks too
+        patterns, themes = len(lexicon.patterns), len(lexicon.taxonomy.themes)
     except LexiconError as exc:
         if not any(str(exc).endswith(e.split(": ", 1)[-1]) for e in report.errors):
             report.errors.append(str(exc))
-        patterns = 0
+        patterns = themes = 0
     report.counts = {
         "countries": len(countries),
         "people": len(people),
@@ -86,6 +87,7 @@ def check_lexicons(extra_dirs: tuple[Path, ...] = ()) -> CheckReport:
         "organisations": len(orgs),
         "titles": len(titles),
         "patterns": patterns,
+        "themes": themes,
     }
     return report
 

@@ -29,6 +29,7 @@ from entente.lexicons.schema import (
     Recoding,
     Role,
     SectorEntry,
+    ThemeEntry,
     TitleEntry,
     ToneCues,
 )
@@ -193,6 +194,25 @@ class Grammar:
     events: EventGrammar
 
 
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    """The themes of ``themes.yaml``, validated: each maps to a PLOVER context and names
+    at most one broad theme (a theme with no parent) as its parent. ``neutral`` phrases
+    cover words that would otherwise read as cues (``think tank``); ``settings`` open a
+    clause that gives the occasion of the news (``after``, ``during``), ``background`` one
+    that cites the past (``since``)."""
+
+    themes: tuple[ThemeEntry, ...]
+    neutral: tuple[str, ...]
+    settings: tuple[str, ...]
+    background: tuple[str, ...]
+
+    @property
+    def broad(self) -> frozenset[str]:
+        """The ids of the themes with no parent: the level gold annotations use."""
+        return frozenset(t.id for t in self.themes if t.parent is None)
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """All knowledge entente uses, compiled. Build it with :func:`load_lexicon`."""
@@ -214,6 +234,7 @@ class Lexicon:
     tone: ToneCues
     amounts: AmountCues
     inflector: Inflector
+    taxonomy: Taxonomy
     digest: str
 
     def country_actor(self, code: str, sector: str | None = None) -> Actor:
@@ -322,6 +343,7 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
         tone=_validated(dirs, "tone.yaml", ToneCues),
         amounts=_validated(dirs, "amounts.yaml", AmountCues),
         inflector=_inflector(dirs),
+        taxonomy=_taxonomy(dirs, cameo),
         digest=load.digest(dirs),
     )
 
@@ -553,6 +575,43 @@ def _check_recoding(recoding: Recoding, cameo: dict[str, CameoRow]) -> None:
                 raise LexiconError(
                     f"factuality.yaml: recode.{name}: {prefix} → {code} is not CAMEO"
                 )
+
+
+def _taxonomy(dirs: tuple[Path, ...], cameo: dict[str, CameoRow]) -> Taxonomy:
+    themes = tuple(load.read_yaml_list(dirs, "themes.yaml", "themes", ThemeEntry))
+    contexts = load.read_yaml_document(dirs, "plover.yaml").get("contexts") or []
+    check_themes(themes, frozenset(map(str, contexts)), frozenset(cameo))
+    document = load.read_yaml_document(dirs, "themes.yaml")
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(map(str, document.get(key) or []))
+
+    return Taxonomy(themes, words("neutral"), words("settings"), words("background"))
+
+
+def check_themes(
+    themes: Sequence[ThemeEntry], contexts: frozenset[str], codes: frozenset[str]
+) -> None:
+    """Unique ids, known PLOVER contexts and CAMEO codes, parents that are broad themes."""
+    by_id: dict[str, ThemeEntry] = {}
+    for t in themes:
+        if t.id in by_id:
+            raise LexiconError(f"themes.yaml: duplicate theme id {t.id}")
+        by_id[t.id] = t
+    for t in themes:
+        where = f"themes.yaml: {t.id}"
+        if t.plover not in contexts:
+            raise LexiconError(f"{where}: unknown PLOVER context {t.plover}")
+        if t.parent is not None and (t.parent not in by_id or by_id[t.parent].parent):
+            raise LexiconError(f"{where}: parent {t.parent} is not a broad theme")
+        if not any(c.words or c.verbs or c.names for c in t.cues) and not t.cameo:
+            raise LexiconError(f"{where}: needs cue words or CAMEO codes")
+        for implied in t.cameo:
+            if implied.code not in codes:
+                raise LexiconError(f"{where}: unknown CAMEO code {implied.code}")
+        named = [u for i in t.cameo for u in i.unless] + t.yields_to
+        if unknown := [u for u in named if u not in by_id]:
+            raise LexiconError(f"{where}: unknown theme {unknown[0]}")
 
 
 def flag_emoji(iso2: str) -> str:

@@ -221,3 +221,38 @@ class AmountCues(_Entry):
         if clash := set(self.scales) & set(self.units):
             raise ValueError(f"both a scale and a unit: {sorted(clash)}")
         return self
+
+
+class ThemeCues(_Entry):
+    """A group of cue words of a theme, each carrying ``weight`` (0 < weight <= 1)."""
+
+    weight: float = Field(gt=0, le=1)
+    words: list[str] = []  # nouns, adjectives, phrases: the last word's plural matches too
+    verbs: list[str] = []  # verb lemmas: every inflected form of the first word matches
+    names: list[str] = []  # named systems and bodies, matched as written (case kept)
+
+
+class ThemeFromCode(_Entry):
+    """A CAMEO code prefix whose events imply the theme in their sentence, unless the
+    sentence's words already show one of the ``unless`` themes (``163`` is SANCTIONS
+    unless the words say TRADE)."""
+
+    code: str = Field(pattern=r"^\d{2,4}$")
+    weight: float = Field(default=0.6, gt=0, le=1)
+    unless: list[str] = []
+
+
+class ThemeEntry(_Entry):
+    id: str = Field(pattern=r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$")
+    description: str
+    plover: str  # the PLOVER context the theme maps to
+    parent: str | None = None  # a broad theme (one with no parent)
+    cues: list[ThemeCues] = []
+    cameo: list[ThemeFromCode] = []
+    # the theme's words often name the occasion of the news rather than the news ("said
+    # after talks with"): in a clause opened by a setting word they carry half their weight
+    occasion: bool = False
+    # in a sentence that shows one of these themes, this theme's own cues keep a quarter of
+    # their weight and its codes imply nothing (weapons in a battle report are the means of
+    # the fighting, not its subject)
+    yields_to: list[str] = []

@@ -8,6 +8,7 @@ from entente.model.event import Event, Factuality, Quote
 from entente.model.ids import make_id
 from entente.model.provenance import Provenance
 from entente.model.span import Span
+from entente.model.theme import ThemeTag
 
 __all__ = [
     "NON_STATE",
@@ -25,6 +26,7 @@ __all__ = [
     "Sentence",
     "SentenceKind",
     "Span",
+    "ThemeTag",
     "Token",
     "TokenKind",
     "make_id",

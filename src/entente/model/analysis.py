@@ -9,6 +9,7 @@ from entente.model.actor import Mention
 from entente.model.amount import Amount
 from entente.model.article import Article, Dateline, Sentence, Token
 from entente.model.event import Event, Quote
+from entente.model.theme import ThemeTag
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class Analysis:
     events: tuple[Event, ...] = ()
     tones: tuple[float, ...] = ()  # per sentence index, VADER compound; 0.0 off the body
     amounts: tuple[Amount, ...] = ()
+    themes: tuple[ThemeTag, ...] = ()
     layers: frozenset[str] = field(default_factory=frozenset)
 
     @property
