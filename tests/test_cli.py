@@ -130,3 +130,18 @@ def test_quotes_about_a_country_carry_it_among_their_targets(
     assert all("IND" in r["targets"] and -1.0 <= r["tone"] <= 1.0 for r in rows)
     main(["--db", str(db), "quotes", "--about", "CHN", "--format", "json"])
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_article_shows_themes_tone_and_quotations_with_targets(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(db), "article", "b.md"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"themes: .*DIPLOMACY", out)
+    assert "dateline: Moscow (RUS)" in out
+    assert main(["--db", str(db), "article", "c.txt"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(
+        r"Donald Trump \[USAGOV\] about IND, tone [+-]\d\.\d\d: “a great partner”", out
+    )
+    assert "tone: " in out

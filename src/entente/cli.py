@@ -285,6 +285,13 @@ def _table(rows: list[dict[str, Any]]) -> None:
             f"{row['factuality']:<12} {row['rule']}"
         )
         print(f"            «{row['trigger']}» in: {_shorten(row['evidence'], 150)}")
+        extras = []
+        if row.get("themes"):
+            extras.append("themes " + ",".join(row["themes"]))
+        if row.get("tone") is not None:
+            extras.append(f"tone {row['tone']:+.2f}")
+        if extras:
+            print("            " + "; ".join(extras))
     print(f"{len(rows)} events", file=sys.stderr)
 
 
@@ -295,24 +302,43 @@ def _shorten(text: str, width: int) -> str:
 
 def cmd_article(args: argparse.Namespace) -> int:
     with Store(_db(args), read_only=True) as store:
-        found = find_article(store, args.id)
-    if found is None:
+        view = find_article(store, args.id)
+    if view is None:
         raise EntenteError(f"no article with id or source id {args.id!r}")
-    article, events, quotes = found
+    article = view.article
     print(f"{article['source_id']}  ({article['article_id']}, {article['date'] or 'no date'})")
-    print(_mark(article["text"], events))
+    where = article["dateline_place"]
+    if where:
+        print(f"dateline: {where} ({article['dateline_country'] or 'country unknown'})")
+    if article["tone"] is not None:
+        print(f"tone: {article['tone']:+.2f} (−1 … +1)")
+    if view.themes:
+        print("themes: " + ", ".join(f"{t['theme']} {t['weight']:.2f}" for t in view.themes))
+    print(_mark(article["text"], view.events))
     print("\nevents:")
-    for e in events:
+    for e in view.events:
+        themes = ",".join(e["themes"] or []) or "-"
         print(
             f"  [{e['n']}] {e['source']} → {e['target']} {e['cameo']} {e['plover'] or '-'} "
-            f"{e['factuality']} conf {e['confidence']:.2f} rule {e['rule']}: «{e['trigger']}»"
+            f"{e['factuality']} conf {e['confidence']:.2f} rule {e['rule']}: «{e['trigger']}» "
+            f"themes {themes}"
         )
     print("quotes:")
-    for q in quotes:
+    for q in view.quotes:
+        about = ",".join(q["targets"] or []) or "-"
+        tone = f"{q['tone']:+.2f}" if q["tone"] is not None else "-"
         print(
-            f"  {q['speaker_text'] or '(no speaker)'} [{q['speaker_code'] or '-'}]: "
-            f"“{_shorten(q['text'], 120)}”"
+            f"  {q['speaker_text'] or '(no speaker)'} [{q['speaker_code'] or '-'}] "
+            f"about {about}, tone {tone}: “{_shorten(q['text'], 120)}”"
         )
+    if view.places:
+        print("places:")
+        for p in view.places:
+            print(f"  {p['text']}: {p['name']}, {p['admin1'] or '-'}, {p['country']}")
+    if view.amounts:
+        print("amounts:")
+        for n in view.amounts:
+            print(f"  {n['text']}: {n['value']:g} {n['unit']}")
     return EXIT_OK
 
 

@@ -34,6 +34,8 @@ DATA_TABLES = (
     "quotes",
     "events",
     "amounts",
+    "themes",
+    "article_themes",
     "input_errors",
 )
 

@@ -28,6 +28,8 @@ EVENT_COLUMNS = (
     "trigger",
     "rule",
     "quote_id",
+    "themes",
+    "tone",
 )
 
 _EVENT_SQL = """
@@ -36,7 +38,7 @@ SELECT e.event_id, e.article_id, a.source_id, e.date,
        e.cameo, e.plover, e.goldstein, e.quad_class, e.factuality, e.confidence,
        substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence,
        substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger,
-       e.rule, e.quote_id, e.trigger_start, e.trigger_end
+       e.rule, e.quote_id, e.themes, e.tone, e.trigger_start, e.trigger_end
 FROM events e JOIN articles a USING (article_id)
 """
 
@@ -93,9 +95,19 @@ def find_events(store: Store, filters: EventFilter) -> list[dict[str, Any]]:
     return rows
 
 
-def find_article(
-    store: Store, ident: str
-) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]] | None:
+@dataclass(frozen=True)
+class ArticleView:
+    """One stored article with what was found in it, each list in text order."""
+
+    article: dict[str, Any]
+    events: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    themes: list[dict[str, Any]]  # the article's themes, strongest first
+    amounts: list[dict[str, Any]]
+    places: list[dict[str, Any]]
+
+
+def find_article(store: Store, ident: str) -> ArticleView | None:
     articles = store.query(
         "SELECT * FROM articles WHERE article_id = ? OR source_id = ? "
         "OR starts_with(article_id, ?) OR starts_with(source_id, ?) ORDER BY source_id LIMIT 2",
@@ -106,15 +118,22 @@ def find_article(
     if len(articles) > 1 and ident not in (articles[0]["article_id"], articles[0]["source_id"]):
         raise EntenteError(f"{ident!r} matches several articles; give more of the id")
     article = articles[0]
-    events = store.query(
-        _EVENT_SQL + " WHERE e.article_id = ? ORDER BY e.trigger_start", [article["article_id"]]
-    )
+    key = [article["article_id"]]
+    events = store.query(_EVENT_SQL + " WHERE e.article_id = ? ORDER BY e.trigger_start", key)
     for n, event in enumerate(events, start=1):
         event["n"] = n
-    quotes = store.query(
-        "SELECT * FROM quotes WHERE article_id = ? ORDER BY start_char", [article["article_id"]]
+
+    def rows(sql: str) -> list[dict[str, Any]]:
+        return store.query(sql, key)
+
+    return ArticleView(
+        article,
+        events,
+        rows("SELECT * FROM quotes WHERE article_id = ? ORDER BY start_char"),
+        rows("SELECT * FROM article_themes WHERE article_id = ? ORDER BY weight DESC, theme"),
+        rows("SELECT * FROM amounts WHERE article_id = ? ORDER BY start_char"),
+        rows("SELECT * FROM places WHERE article_id = ? ORDER BY start_char"),
     )
-    return article, events, quotes
 
 
 QUOTE_COLUMNS = (

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from entente.enrich.tone import article_tone
+from entente.enrich.themes import article_themes, event_themes
+from entente.enrich.tone import article_tone, event_tone
 from entente.model import Analysis, Event
 
 Row = dict[str, Any]
@@ -82,7 +83,26 @@ def quote_rows(a: Analysis) -> Iterable[Row]:
 
 def event_rows(a: Analysis) -> Iterable[Row]:
     for e in a.events:
-        yield event_row(e)
+        row = event_row(e)
+        row["themes"] = list(event_themes(a, e))
+        row["tone"] = event_tone(a, e) if a.tones else None
+        yield row
+
+
+def theme_rows(a: Analysis) -> Iterable[Row]:
+    for t in a.themes:
+        yield {
+            "article_id": a.article.article_id,
+            "sentence": t.sentence,
+            "theme": t.theme,
+            "score": t.score,
+            "rule": t.provenance.rule,
+        }
+
+
+def article_theme_rows(a: Analysis) -> Iterable[Row]:
+    for theme, weight in article_themes(a):
+        yield {"article_id": a.article.article_id, "theme": theme, "weight": weight}
 
 
 def event_row(e: Event) -> Row:
@@ -145,4 +165,6 @@ TABLE_ROWS = {
     "quotes": quote_rows,
     "events": event_rows,
     "amounts": amount_rows,
+    "themes": theme_rows,
+    "article_themes": article_theme_rows,
 }

@@ -1,12 +1,15 @@
 -- 002: enrichment. Quotations keep their speaker's canonical name, the countries they are
 -- about and their tone; sentences and articles their tone; events the place they happened
--- in; and new tables hold places, time references, themes and amounts.
+-- in, its themes and the tone of its sentence; and new tables hold places, time
+-- references, themes and amounts.
 ALTER TABLE quotes ADD COLUMN speaker_name VARCHAR;
 ALTER TABLE quotes ADD COLUMN targets VARCHAR[];
 ALTER TABLE quotes ADD COLUMN tone DOUBLE;
 ALTER TABLE sentences ADD COLUMN tone DOUBLE;
 ALTER TABLE articles ADD COLUMN tone DOUBLE;
 ALTER TABLE events ADD COLUMN place_id VARCHAR;
+ALTER TABLE events ADD COLUMN themes VARCHAR[];
+ALTER TABLE events ADD COLUMN tone DOUBLE;
 
 CREATE TABLE places (
     place_id VARCHAR NOT NULL,
