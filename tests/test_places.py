@@ -58,3 +58,112 @@ def test_every_dev_dateline_has_a_country(pipeline):  # type: ignore[no-untyped-
                 missing.append((record["id"], dateline.place))
     assert found >= 200
     assert missing == []
+
+
+def places(a):  # type: ignore[no-untyped-def]
+    """(text, name, country) of the places found outside the dateline."""
+    return [(p.text, p.name, p.country) for p in a.places if not p.dateline]
+
+
+def test_a_place_carries_country_region_and_coordinates(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("Shelling hit the eastern Ukrainian city of Kramatorsk on Monday.", "2024-07-09")
+    (place,) = a.places
+    assert (place.text, place.country, place.admin1) == ("Kramatorsk", "UKR", "Donetsk")
+    assert place.latitude == pytest.approx(48.73, abs=0.05)
+    assert place.longitude == pytest.approx(37.57, abs=0.05)
+    assert place.span.text_of(a.text) == place.text
+    assert place.provenance.rule == "places.yaml+named"
+    assert not place.dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # GeoNames cities after a locative, a place noun, or with their country
+        ("A gas leak destroyed a building in Magnitogorsk.", ("Magnitogorsk", "RUS")),
+        ("Troops entered the town of Tal Afar.", ("Tal Afar", "IRQ")),
+        ("A storm hit Paris, Texas, overnight.", ("Paris", "USA")),
+        ("A storm hit Atlanta, Georgia, overnight.", ("Atlanta", "USA")),
+        # a namesake tied to a country next to it beats the one places.yaml keeps
+        ("Clashes broke out in Lebanon's Tripoli.", ("Tripoli", "LBN")),
+        ("Police clashed with protesters near Hyderabad in Pakistan.", ("Hyderabad", "PAK")),
+        # a capital the actors stage reads as a government is a place after a locative
+        ("Modi held talks with Putin in Moscow on Tuesday.", ("Moscow", "RUS")),
+        # a country's alias that places.yaml lists as a place
+        ("Fighting continued in Gaza.", ("Gaza", "PSE")),
+    ],
+)
+def test_places_in_text(analyze, text, expected):  # type: ignore[no-untyped-def]
+    found = [(t, c) for t, _, c in places(analyze(text, "2024-07-09"))]
+    assert found[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words that are also GeoNames cities
+        "A first reading of the bill took place in March.",
+        "He said he did not believe in God.",
+        "The team studied patterns in Conway's Game of Life.",
+        "Victoria Beckham opened a shop.",
+        "Reporters reached out to Richardson for comment.",
+        "The judge, Richard J. Leon, ruled on Friday.",
+        "It was the first case identified outside Africa.",
+        # seas and other named features are not places of a country, nor their country
+        "The navies held drills in the Indian Ocean.",
+        # a capital that stands for its government
+        "Moscow sent troops into Ukraine.",
+        "The deal caused concern in Washington.",
+        "New Delhi's envoy urged a return to dialogue.",
+        # countries are actors, not places
+        "Protests spread in India and Pakistan.",
+    ],
+)
+def test_not_places(analyze, text):  # type: ignore[no-untyped-def]
+    assert places(analyze(text, "2024-07-09")) == []
+
+
+def test_indian_ocean_is_not_india(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("Chinese ships patrolled the Indian Ocean near the Maldives.", "2024-07-09")
+    assert "IND" not in {p.country for p in a.places}
+    assert "IND" not in {x.country for m in a.mentions for x in m.actors}
+
+
+def test_coordinated_places_share_the_locative(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("Drones struck targets in Kharkiv, Sumy and Poltava.", "2024-07-09")
+    assert [(t, c) for t, _, c in places(a)] == [
+        ("Kharkiv", "UKR"),
+        ("Sumy", "UKR"),
+        ("Poltava", "UKR"),
+    ]
+
+
+def test_the_dateline_is_a_place(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("UNITED NATIONS, March 2 — India abstained in the vote.", "2024-03-02")
+    (place,) = [p for p in a.places if p.dateline]
+    assert (place.text, place.name, place.country, place.admin1) == (
+        "UNITED NATIONS",
+        "United Nations",
+        "USA",
+        "New York",
+    )
+    assert place.span.text_of(a.text) == "UNITED NATIONS"
+    assert place.latitude is not None
+
+
+def test_place_ids_are_stable(analyze):  # type: ignore[no-untyped-def]
+    text = "MOSCOW, July 9 — Modi arrived in Moscow from Vienna."
+    first, again = analyze(text, "2024-07-09"), analyze(text, "2024-07-09")
+    assert [p.place_id for p in first.places] == [p.place_id for p in again.places]
+    assert len({p.place_id for p in first.places}) == len(first.places) == 3
+
+
+@needs_shared
+def test_the_seed_dateline(pipeline):  # type: ignore[no-untyped-def]
+    for line in (SHARED / "gold" / "seeds.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        text = (SHARED / record["file"]).read_text(encoding="utf-8")
+        article = Article.create(normalize_text(text), source_id=record["id"])
+        found = [(p.name, p.country) for p in pipeline.analyze(article).places]
+        gold = [(p["text"], p["country"]) for p in record["places"]]
+        assert found == gold

@@ -4,7 +4,8 @@ Stages are pure functions ``(Analysis, Lexicon) -> Analysis``; each adds one lay
 order: text → actors → quotes → coref → events. Quotations come before events (and
 pronoun resolution between them) because an event inside a quotation takes the speaker
 as its source; coreference resolves ``he said`` speakers before the ``I`` and ``we``
-inside their quotations.
+inside their quotations. Places come before events, which take the place of their
+sentence.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from entente.actors.coref import resolve_pronouns
 from entente.actors.stage import analyze_actors
+from entente.enrich.places import analyze_places
 from entente.enrich.quotes import analyze_quotes
 from entente.events.stage import analyze_events
 from entente.lexicons.lexicon import Lexicon, load_lexicon
@@ -27,6 +29,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("actors", analyze_actors),
     ("quotes", analyze_quotes),
     ("coref", resolve_pronouns),
+    ("places", analyze_places),
     ("events", analyze_events),
 )
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from entente.model.actor import Mention
 from entente.model.article import Article, Dateline, Sentence, Token
 from entente.model.event import Event, Quote
+from entente.model.place import Place, TimeRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,8 @@ class Analysis:
     tokens: tuple[Token, ...] = ()
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    places: tuple[Place, ...] = ()
+    time_refs: tuple[TimeRef, ...] = ()
     events: tuple[Event, ...] = ()
     layers: frozenset[str] = field(default_factory=frozenset)
 
