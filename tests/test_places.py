@@ -167,3 +167,21 @@ def test_the_seed_dateline(pipeline):  # type: ignore[no-untyped-def]
         found = [(p.name, p.country) for p in pipeline.analyze(article).places]
         gold = [(p["text"], p["country"]) for p in record["places"]]
         assert found == gold
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Modi held talks with Putin in Vienna on Tuesday.", "Vienna"),
+        # none in the sentence: the dateline's
+        ("MOSCOW, July 9 — Modi held talks with Putin on Tuesday.", "MOSCOW"),
+        # the nearest to the trigger of the sentence's places
+        ("After a stop in Vienna, Modi held talks with Putin in Moscow.", "Moscow"),
+        ("Modi held talks with Putin.", None),
+    ],
+)
+def test_an_event_takes_the_place_of_its_sentence(analyze, text, place):  # type: ignore[no-untyped-def]
+    a = analyze(text, "2024-07-09")
+    by_id = {p.place_id: p.text for p in a.places}
+    talks = [e for e in a.events if e.trigger.text_of(a.text).startswith("held")]
+    assert [by_id.get(e.place_id) for e in talks] == [place]

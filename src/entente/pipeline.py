@@ -4,8 +4,8 @@ Stages are pure functions ``(Analysis, Lexicon) -> Analysis``; each adds one lay
 order: text → actors → quotes → coref → events. Quotations come before events (and
 pronoun resolution between them) because an event inside a quotation takes the speaker
 as its source; coreference resolves ``he said`` speakers before the ``I`` and ``we``
-inside their quotations. Places come before events, which take the place of their
-sentence.
+inside their quotations. Places and dates come before events, which take the place
+and the day of their sentence.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from entente.enrich.quotes import analyze_quotes
 from entente.events.stage import analyze_events
 from entente.lexicons.lexicon import Lexicon, load_lexicon
 from entente.model import Analysis, Article
+from entente.text.dates import analyze_dates
 from entente.text.stage import analyze_text
 
 Stage = Callable[[Analysis, Lexicon], Analysis]
@@ -30,6 +31,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("quotes", analyze_quotes),
     ("coref", resolve_pronouns),
     ("places", analyze_places),
+    ("dates", analyze_dates),
     ("events", analyze_events),
 )
 

@@ -43,6 +43,7 @@ from entente.model import (
     make_id,
 )
 from entente.text.normalize import fold
+from entente.text.phrases import clause_distance
 
 LAYER = "places"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
@@ -536,3 +537,12 @@ def _not_actor_spans(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, in
                 found.append((s, s + n, sentence.token_start + head))
             i += n
     return found
+
+
+def event_place(analysis: Analysis, sentence: Sentence, trigger: Span) -> str | None:
+    """The place of an event: the place of its sentence nearest its trigger (in clauses,
+    then in words), else the dateline's, else None."""
+    here = [p for p in analysis.places if p.sentence == sentence.index and not p.dateline]
+    if here:
+        return min(here, key=lambda p: clause_distance(analysis.text, p.span, trigger)).place_id
+    return next((p.place_id for p in analysis.places if p.dateline), None)

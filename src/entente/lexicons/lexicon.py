@@ -19,6 +19,7 @@ from entente.lexicons.schema import (
     CameoRow,
     CommunityEntry,
     CountryEntry,
+    DateWords,
     FactualityCues,
     GazetteerRules,
     OrganisationEntry,
@@ -206,6 +207,7 @@ class Lexicon:
     places: dict[str, str]
     regions: dict[str, str]
     gazetteer: Gazetteer
+    dates: DateWords
     cameo: dict[str, CameoRow]
     patterns: tuple[PatternEntry, ...]
     factuality: FactualityCues
@@ -318,6 +320,7 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
             GazetteerRules.model_validate(load.read_yaml_document(dirs, "gazetteer.yaml")),
             {row.code: row.name for row in load.read_table(dirs, "geonames_admin1.tsv", Admin1Row)},
         ),
+        dates=DateWords.model_validate(load.read_yaml_document(dirs, "dates.yaml")),
         cameo=cameo,
         patterns=patterns,
         factuality=FactualityCues.model_validate(factuality.get("cues", {})),

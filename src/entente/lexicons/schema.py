@@ -112,6 +112,24 @@ class Admin1Row(_Entry):
     name: str
 
 
+class DateWords(_Entry):
+    """``dates.yaml``: the calendar words time expressions are read by."""
+
+    months: dict[str, int]
+    ambiguous_months: list[str]
+    weekdays: dict[str, int]
+    days: dict[str, int]
+    parts_of_day: list[str]
+    units: dict[str, Literal["day", "week", "month", "year"]]
+    numbers: dict[str, int]
+    previous: list[str]
+    following: list[str]
+    current: list[str]
+    within: list[str]
+    time_prepositions: list[str]
+    future_cues: list[str]
+
+
 class CommunityEntry(_Entry):
     country: str = Field(pattern=r"^[A-Z]{3}$")  # the main country of residence
     names: list[str]
