@@ -44,6 +44,7 @@ def refs(a):  # type: ignore[no-untyped-def]
         ("2024-07-10", "It began on March 3, 2014.", ("March 3, 2014", "2014-03-03", "day")),
         ("2024-07-10", "It began on 24 February 2022.", ("24 February 2022", "2022-02-24", "day")),
         ("2025-01-02", "It began on Dec. 30.", ("Dec. 30", "2024-12-30", "day")),
+        ("2025-02-16", "The ship was seized on 12 February.", ("12 February", "2025-02-12", "day")),
         ("2024-12-28", "It opens on Jan 5.", ("Jan 5", "2025-01-05", "day")),
         ("2025-01-10", "He was elected in March.", ("March", "2024-03-01", "month")),
         ("2025-01-10", "Elections will be held in March.", ("March", "2025-03-01", "month")),
@@ -69,6 +70,7 @@ def test_time_expressions(analyze, date, text, expected):  # type: ignore[no-unt
         "May was not there.",
         "Officials said prices rose over the last year.",
         "The March on Washington drew crowds.",
+        "Pilgrims gathered for Palm Sunday.",
     ],
 )
 def test_not_time_expressions(analyze, text):  # type: ignore[no-untyped-def]

@@ -123,6 +123,19 @@ def test_not_places(analyze, text):  # type: ignore[no-untyped-def]
     assert places(analyze(text, "2024-07-09")) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # a story that names its countries: a small namesake elsewhere is not meant
+        ("Israeli drones struck Bint Jbeil and Shaqra in southern Lebanon.", {"LBN"}),
+        # a direction is not a region (Iceland's Northeast), Philadelphia is the place
+        ("An air ambulance crashed in Northeast Philadelphia.", {"USA"}),
+    ],
+)
+def test_wide_names_stay_in_the_story_s_countries(analyze, text, countries):  # type: ignore[no-untyped-def]
+    assert {c for _, _, c in places(analyze(text, "2025-01-31"))} == countries
+
+
 def test_indian_ocean_is_not_india(analyze):  # type: ignore[no-untyped-def]
     a = analyze("Chinese ships patrolled the Indian Ocean near the Maldives.", "2024-07-09")
     assert "IND" not in {p.country for p in a.places}

@@ -192,14 +192,20 @@ class PlaceReader:
     def _wide_candidate(self, c: Candidate, sentence: Sentence) -> Candidate | None:
         """A wide-gazetteer name where its context makes it a place: another name of a
         city (Avdiivka for Avdiyivka; but Africa for Mahdia) only in a country the words
-        around it name, and after "to" (as often a person: "spoke to Richardson") only
-        in a country the sentence names or for a large city."""
+        around it name; in a story that names countries, only in one of them (or one a
+        qualifier names); after "to" (as often a person: "spoke to Richardson") only in
+        a country the sentence names or for a large city."""
         namesakes = self._wide_namesakes(c.start, c.end, c.wide, c.qualifier)
         near = (c.qualifier or frozenset()) | c.hint
         if namesakes and self._is_alias(c.start, c.end, namesakes[0]):
             namesakes = tuple(
                 g for g in namesakes if g.country in near | self._near_countries(sentence)
             )
+        if c.qualifier is None and not c.hint and self.countries:
+            # a story that names its countries names the one its small places lie in
+            # ("Shaqra, in southern Lebanon" is not the Saudi town)
+            known = self.countries | self.placed | self._near_countries(sentence)
+            namesakes = tuple(g for g in namesakes if g.country in known)
         if not namesakes:
             return None
         large = self._is_large_city(c.start, c.end, namesakes[0])
@@ -268,8 +274,8 @@ class PlaceReader:
                 after.kind is TokenKind.WORD
                 and after.text[:1].isupper()
                 and after.text not in self.suffixes
-                and after.text.lower() not in self.lexicon.regions  # Washington D.C.
-            ):
+                and not ("." in after.text and after.text.lower() in self.lexicon.regions)
+            ):  # but "Washington D.C.", "Springfield Ill."
                 return False
         if start - 2 >= sentence.token_start and self._initial(start - 2, start - 1):
             return False  # Richard J. Leon, Mr. Lincoln
@@ -279,6 +285,7 @@ class PlaceReader:
                 before.kind is TokenKind.WORD
                 and before.text[:1].isupper()
                 and before.norm not in self.locatives
+                and before.norm not in self.area_words  # Northeast Philadelphia
             ):
                 return False
         return True

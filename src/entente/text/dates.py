@@ -240,7 +240,7 @@ class DateReader:
         modifier = self.norms[i]
         k = i + 1 if modifier in self._modifiers() else i
         weekday = self.words.weekdays.get(self.norms[k]) if k < self.last else None
-        if weekday is None or not self.tokens[k].text[:1].isupper():
+        if weekday is None or not self.tokens[k].text[:1].isupper() or self._named_day(k):
             return None
         end = k + 1 + self._part_of_day(k + 1)
         if k > i and modifier in self.words.previous:
@@ -289,14 +289,14 @@ class DateReader:
         """``March 3``, ``Sept. 5, 2019``, ``3 March 2014``."""
         month = self._month_at(i)
         if month is not None:  # month first
-            k = i + 2 if self._is_dot(i + 1) else i + 1
+            k = i + 1 + self._abbreviation_dot(i)
             dom = self._day_number(k)
             return self._dated(i, k + 1, month, dom) if dom is not None else None
         dom = self._day_number(i)
         month = self._month_at(i + 1) if dom is not None else None
         if dom is None or month is None:
             return None
-        return self._dated(i, i + 3 if self._is_dot(i + 2) else i + 2, month, dom)
+        return self._dated(i, i + 2 + self._abbreviation_dot(i + 1), month, dom)
 
     def _dated(self, start: int, end: int, month: int, dom: int) -> Found | None:
         """A month and day, with the year written after them or the nearest one."""
@@ -314,7 +314,7 @@ class DateReader:
         month = self._month_at(i)
         if month is None:
             return None
-        k = i + 1 + (1 if self._is_dot(i + 1) else 0)
+        k = i + 1 + self._abbreviation_dot(i)
         if k < self.last and self.norms[k] in ("of", ","):
             k += 1
         year = self._year_number(k)
@@ -342,14 +342,30 @@ class DateReader:
         w = self.words
         return {*w.previous, *w.following, *w.current}
 
+    def _named_day(self, k: int) -> bool:
+        """A weekday that ends a name: ``Palm Sunday``, ``Black Friday``, ``Super Tuesday``."""
+        j = k - 1
+        return (
+            j > self.first
+            and self.tokens[j].text[:1].isupper()
+            and self.tokens[j].kind is TokenKind.WORD
+        )
+
     def _is_part_of_day(self, k: int) -> bool:
         return k < self.last and self.norms[k] in self.words.parts_of_day
 
     def _part_of_day(self, k: int) -> int:
         return 1 if self._is_part_of_day(k) else 0
 
-    def _is_dot(self, k: int) -> bool:
-        return k < self.last and self.norms[k] == "."
+    def _abbreviation_dot(self, k: int) -> int:
+        """1 where a full stop closes a month's short form at ``k`` (``Sept.``), else 0."""
+        dot = k + 1
+        return int(
+            dot < self.last
+            and self.norms[dot] == "."
+            and len(self.norms[k]) <= 4
+            and self.tokens[k].span.end == self.tokens[dot].span.start
+        )
 
     def _month_at(self, k: int, *, alone: bool = False) -> int | None:
         """The month a capitalised month name at ``k`` names; alone (no day or year after
@@ -360,10 +376,6 @@ class DateReader:
         if alone and norm in self.words.ambiguous_months and norm != "may":
             return None
         return self.words.months.get(norm)
-
-    def _after_month(self, k: int) -> int | None:
-        """Where the day number stands after a month name at ``k`` (``Sept. 5``)."""
-        return k + 2 if self._is_dot(k + 1) else k + 1
 
     def _day_number(self, k: int) -> int | None:
         if not self.first <= k < self.last:
