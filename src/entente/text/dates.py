@@ -69,11 +69,12 @@ def analyze_dates(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     words = lexicon.dates
     day = reference_day(analysis, words)
     tokens, text = analysis.tokens, analysis.text
+    reader = DateReader(tokens, words, day)
     refs: list[TimeRef] = []
     for sentence in analysis.sentences:
         if sentence.kind in _SKIPPED:
             continue
-        for f in DateReader(tokens, sentence, words, day).find():
+        for f in reader.find(sentence):
             span = Span(tokens[f.start].span.start, tokens[f.end - 1].span.end)
             refs.append(
                 TimeRef(
@@ -170,24 +171,24 @@ def shifted(day: dt.date, unit: str, n: int) -> tuple[dt.date, Precision]:
 
 
 class DateReader:
-    """The time expressions of one sentence."""
+    """The time expressions of an article's sentences."""
 
-    def __init__(
-        self,
-        tokens: tuple[Token, ...],
-        sentence: Sentence,
-        words: DateWords,
-        day: dt.date | None,
-    ) -> None:
+    def __init__(self, tokens: tuple[Token, ...], words: DateWords, day: dt.date | None) -> None:
         self.tokens = tokens
-        self.first, self.last = sentence.token_start, sentence.token_end
+        self.norms = [t.norm for t in tokens]
+        self.first, self.last = 0, len(tokens)  # the sentence being read
         self.words = words
         self.day = day
-        self.norms = [t.norm for t in tokens]
         self.future_cues = [tuple(c.split()) for c in words.future_cues]
+        self.modifiers = frozenset((*words.previous, *words.following, *words.current))
+        # the words a time expression can start with (besides numbers)
+        self.openers = self.modifiers | frozenset(
+            (*words.months, *words.weekdays, *words.days, *words.within, *words.numbers)
+        )
 
-    def find(self) -> Iterator[Found]:
-        """Time expressions left to right, the longest at each token."""
+    def find(self, sentence: Sentence) -> Iterator[Found]:
+        """Time expressions of ``sentence`` left to right, the longest at each token."""
+        self.first, self.last = sentence.token_start, sentence.token_end
         i = self.first
         while i < self.last:
             found = self.at(i)
@@ -199,6 +200,8 @@ class DateReader:
 
     def at(self, i: int) -> Found | None:
         """The time expression starting at token ``i``, if any."""
+        if self.norms[i] not in self.openers and self.tokens[i].kind is not TokenKind.NUMBER:
+            return None
         for read in (
             self._calendar_day,
             self._month_year,
@@ -238,7 +241,7 @@ class DateReader:
         if self.day is None:
             return None
         modifier = self.norms[i]
-        k = i + 1 if modifier in self._modifiers() else i
+        k = i + 1 if modifier in self.modifiers else i
         weekday = self.words.weekdays.get(self.norms[k]) if k < self.last else None
         if weekday is None or not self.tokens[k].text[:1].isupper() or self._named_day(k):
             return None
@@ -258,7 +261,7 @@ class DateReader:
         if self.day is None:
             return None
         k = i + 1 if self.norms[i] in self.words.within else i
-        if k + 1 >= self.last or self.norms[k] not in self._modifiers():
+        if k + 1 >= self.last or self.norms[k] not in self.modifiers:
             return None
         if k == i and i > self.first and self.norms[i - 1] == "the":
             return None  # "over the last year" is a span, not a year
@@ -337,10 +340,6 @@ class DateReader:
         return Found(i, i + 1, dt.date(year, 1, 1), Precision.YEAR, "year")
 
     # ---- words ----
-
-    def _modifiers(self) -> set[str]:
-        w = self.words
-        return {*w.previous, *w.following, *w.current}
 
     def _named_day(self, k: int) -> bool:
         """A weekday that ends a name: ``Palm Sunday``, ``Black Friday``, ``Super Tuesday``."""
