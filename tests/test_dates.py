@@ -71,6 +71,8 @@ def test_time_expressions(analyze, date, text, expected):  # type: ignore[no-unt
         "Officials said prices rose over the last year.",
         "The March on Washington drew crowds.",
         "Pilgrims gathered for Palm Sunday.",
+        "Bombs went off near the Monday Market.",
+        "The figures were reported by USA Today.",
     ],
 )
 def test_not_time_expressions(analyze, text):  # type: ignore[no-untyped-def]

@@ -224,6 +224,8 @@ class DateReader:
             return None
         norm = self.norms[i]
         if norm in self.words.days:
+            if self.tokens[i].text[:1].isupper() and self._named_day(i):
+                return None  # USA Today, Russia Today
             end = i + 1 + self._part_of_day(i + 1)
             when = self.day + dt.timedelta(days=self.words.days[norm])
             return Found(i, end, when, Precision.DAY, "relative-day")
@@ -342,8 +344,11 @@ class DateReader:
     # ---- words ----
 
     def _named_day(self, k: int) -> bool:
-        """A weekday that ends a name: ``Palm Sunday``, ``Black Friday``, ``Super Tuesday``."""
+        """A day word that ends a name (``Palm Sunday``, ``Super Tuesday``, ``USA Today``)
+        or names a thing after a determiner (``the Monday Market``, ``the Sunday Times``)."""
         j = k - 1
+        if j >= self.first and self.norms[j] in ("the", "a"):
+            return True
         return (
             j > self.first
             and self.tokens[j].text[:1].isupper()
