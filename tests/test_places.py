@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 
 import pytest
 
@@ -43,6 +44,13 @@ def test_curated_names_keep_their_diacritics_in_text(lexicon):  # type: ignore[n
     assert lexicon.gazetteer.curated.get(name_key("Malé", folded=False)) is not None
     assert lexicon.gazetteer.curated.get(name_key("Male", folded=False)) is None
     assert lexicon.gazetteer.dateline("MALE").country == "MDV"
+
+
+def test_the_gazetteer_pickles_without_its_wide_index(lexicon):  # type: ignore[no-untyped-def]
+    assert lexicon.gazetteer.wide.get(("kramatorsk",))  # built
+    copy = pickle.loads(pickle.dumps(lexicon.gazetteer))
+    assert copy._wide is None
+    assert copy.dateline("MAGNITOGORSK").country == "RUS"  # rebuilt on first use
 
 
 @needs_shared

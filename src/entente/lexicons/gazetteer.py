@@ -172,6 +172,10 @@ class Gazetteer:
             else:
                 index.add(key, entry)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the wide index (a worker process rebuilds it on first use)."""
+        return {**self.__dict__, "_wide": None, "_located": {}}
+
     @property
     def wide(self) -> KeyIndex[tuple[GeoName, ...]]:
         """The GeoNames index, built on first use."""
