@@ -74,7 +74,10 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     """Add actor mentions (pronouns and owners pending)."""
     analysis.require("text")
     composer = Composer(lexicon, analysis.tokens, analysis.date)
-    dateline = analysis.dateline.country if analysis.dateline else None
+    # a venue's country (UNITED NATIONS: the US) is not what the story is about
+    dateline = (
+        analysis.dateline.country if analysis.dateline and not analysis.dateline.venue else None
+    )
     context = _Context(dateline, analysis.date)
     mentions: list[Mention] = []
     for sentence in analysis.sentences:

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from entente.actors.resolve import is_codable
+from entente.enrich.places import event_place
 from entente.events.factuality import Cues, classify, compile_cues, within
 from entente.events.ontology import Ontology, load_ontology
 from entente.events.patterns import Match, compile_patterns
@@ -57,6 +58,7 @@ from entente.model import (
     Token,
     make_id,
 )
+from entente.text.dates import event_date
 
 LAYER = "events"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
@@ -882,7 +884,7 @@ def _event(
             cameo,
         ),
         article_id=analysis.article.article_id,
-        date=analysis.date,
+        date=event_date(analysis, sentence, trigger),
         sentence=sentence.index,
         source=source,
         target=target,
@@ -898,6 +900,7 @@ def _event(
         evidence=sentence.span,
         provenance=Provenance(LAYER, reading.rule),
         quote_id=reading.quote_id,
+        place_id=event_place(analysis, sentence, trigger),
     )
 
 

@@ -14,14 +14,18 @@ from pydantic import ValidationError
 
 from entente.errors import LexiconError
 from entente.lexicons import load
+from entente.lexicons.gazetteer import Gazetteer
 from entente.lexicons.inflect import Inflector
 from entente.lexicons.load import ModelT
 from entente.lexicons.schema import (
+    Admin1Row,
     AmountCues,
     CameoRow,
     CommunityEntry,
     CountryEntry,
+    DateWords,
     FactualityCues,
+    GazetteerRules,
     OrganisationEntry,
     PatternEntry,
     PersonEntry,
@@ -227,6 +231,8 @@ class Lexicon:
     sector_sides: dict[str, str]
     places: dict[str, str]
     regions: dict[str, str]
+    gazetteer: Gazetteer
+    dates: DateWords
     cameo: dict[str, CameoRow]
     patterns: tuple[PatternEntry, ...]
     factuality: FactualityCues
@@ -336,6 +342,13 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
         },
         places=_places(countries, gazetteer),
         regions=_places(countries, gazetteer, regions=True),
+        gazetteer=Gazetteer(
+            gazetteer,
+            countries,
+            GazetteerRules.model_validate(load.read_yaml_document(dirs, "gazetteer.yaml")),
+            {row.code: row.name for row in load.read_table(dirs, "geonames_admin1.tsv", Admin1Row)},
+        ),
+        dates=DateWords.model_validate(load.read_yaml_document(dirs, "dates.yaml")),
         cameo=cameo,
         patterns=patterns,
         factuality=FactualityCues.model_validate(factuality.get("cues", {})),
@@ -465,13 +478,14 @@ def _places(
 ) -> dict[str, str]:
     """Lower-cased place names to country codes: the countries' own names and capitals
     first, then the gazetteer. Short forms that are also words (``Ill.``, ``Wash.``)
-    count only in a dateline's region slot (``regions``)."""
+    count only in a dateline's region slot (``regions``); venues only as a dateline (see
+    :class:`~entente.lexicons.gazetteer.Gazetteer`)."""
     places: dict[str, str] = {}
     for c in countries.values():
         for name in [c.name, *c.aliases, *((c.capital and [c.capital]) or []), *c.government]:
             places.setdefault(name.lower(), c.code)
     for p in gazetteer:
-        if p.kind == "abbreviation" and not regions:
+        if p.kind == "venue" or (p.kind == "abbreviation" and not regions):
             continue
         for name in [p.name, *p.aliases]:
             places.setdefault(name.lower(), p.country)

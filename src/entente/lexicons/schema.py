@@ -76,8 +76,58 @@ class SectorEntry(_Entry):
 class PlaceEntry(_Entry):
     name: str
     country: str = Field(pattern=r"^[A-Z]{3}$")
-    kind: Literal["city", "region", "state", "abbreviation", "area"]
+    kind: Literal["city", "region", "state", "abbreviation", "area", "venue"]
     aliases: list[str] = []
+    # where the wide gazetteer (GeoNames) has no such place: its region and coordinates
+    admin1: str | None = None
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+
+
+class GazetteerRules(_Entry):
+    """``gazetteer.yaml``: how the wide gazetteer (GeoNames cities) is read in text."""
+
+    territories: dict[str, str]  # ISO alpha-2 of a dependency -> its sovereign's alpha-3
+    locatives: list[str]  # "in Kramatorsk", "near Bakhmut"
+    not_locative: list[str]  # words that make the next locative no place: "according to"
+    weak_locatives: list[str]  # "spoke to Richardson": a wide name needs more than these
+    place_nouns: list[str]  # "the town of Tal Afar"
+    suffixes: list[str]  # "Kherson region", "Idlib province"
+    area_words: list[str]  # "in central Tel Aviv", "in the occupied West Bank"
+    connectors: list[str]  # particles joining a name's words: Tren de Aragua, Ali al-Taher
+    government_nouns: list[str]  # "concern in Washington": the capital is its government
+    stop_names: list[str]  # city names that are also common words or names
+    population_alone: int = Field(gt=0)  # a city this large needs no locative context
+    # a namesake in a country the sentence, the dateline or an earlier place names beats a
+    # larger one when at least this share of its size; in a country the article names
+    # anywhere, at ``article_ratio``
+    preference_ratio: float = Field(gt=0, le=1)
+    article_ratio: float = Field(gt=0, le=1)
+
+
+class Admin1Row(_Entry):
+    """``geonames_admin1.tsv``: a GeoNames first-level division code and its name."""
+
+    code: str = Field(pattern=r"^[A-Z]{2}\.[0-9A-Z]+$")
+    name: str
+
+
+class DateWords(_Entry):
+    """``dates.yaml``: the calendar words time expressions are read by."""
+
+    months: dict[str, int]
+    ambiguous_months: list[str]
+    weekdays: dict[str, int]
+    days: dict[str, int]
+    parts_of_day: list[str]
+    units: dict[str, Literal["day", "week", "month", "year"]]
+    numbers: dict[str, int]
+    previous: list[str]
+    following: list[str]
+    current: list[str]
+    within: list[str]
+    time_prepositions: list[str]
+    future_cues: list[str]
 
 
 class CommunityEntry(_Entry):

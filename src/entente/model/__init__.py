@@ -6,6 +6,7 @@ from entente.model.analysis import Analysis
 from entente.model.article import Article, Dateline, Sentence, SentenceKind, Token, TokenKind
 from entente.model.event import Event, Factuality, Quote
 from entente.model.ids import make_id
+from entente.model.place import Place, Precision, TimeRef
 from entente.model.provenance import Provenance
 from entente.model.span import Span
 from entente.model.theme import ThemeTag
@@ -21,12 +22,15 @@ __all__ = [
     "Factuality",
     "Mention",
     "MentionKind",
+    "Place",
+    "Precision",
     "Provenance",
     "Quote",
     "Sentence",
     "SentenceKind",
     "Span",
     "ThemeTag",
+    "TimeRef",
     "Token",
     "TokenKind",
     "make_id",

@@ -9,6 +9,7 @@ from entente.model.actor import Mention
 from entente.model.amount import Amount
 from entente.model.article import Article, Dateline, Sentence, Token
 from entente.model.event import Event, Quote
+from entente.model.place import Place, TimeRef
 from entente.model.theme import ThemeTag
 
 
@@ -27,6 +28,8 @@ class Analysis:
     tokens: tuple[Token, ...] = ()
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    places: tuple[Place, ...] = ()
+    time_refs: tuple[TimeRef, ...] = ()
     events: tuple[Event, ...] = ()
     tones: tuple[float, ...] = ()  # per sentence index, VADER compound; 0.0 off the body
     amounts: tuple[Amount, ...] = ()

@@ -83,8 +83,11 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    """The place a story was filed from (``NEW DELHI:``)."""
+    """The place a story was filed from (``NEW DELHI:``). ``venue``: the seat of an
+    international body (``UNITED NATIONS``: New York), whose country is where the story
+    was filed but not what it is about, so it lends no country to unnamed actors."""
 
     span: Span
     place: str
     country: str | None
+    venue: bool = False

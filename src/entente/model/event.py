@@ -47,7 +47,9 @@ class Event:
 
     ``evidence`` is the sentence, ``trigger`` the words that matched the rule named in
     ``provenance``. ``quad_class``: 1 verbal cooperation, 2 material cooperation,
-    3 verbal conflict, 4 material conflict (GDELT convention).
+    3 verbal conflict, 4 material conflict (GDELT convention). ``date`` is the day its
+    sentence gives it (``on Tuesday``), else the article date; ``place_id`` the place of
+    its sentence nearest the trigger, else the dateline's (neither is part of the id).
     """
 
     event_id: str
@@ -68,6 +70,7 @@ class Event:
     evidence: Span
     provenance: Provenance
     quote_id: str | None = None
+    place_id: str | None = None
 
     @property
     def cameo_root(self) -> str:

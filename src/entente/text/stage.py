@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from entente.lexicons.lexicon import Lexicon
 from entente.model import Analysis, Dateline, Sentence, SentenceKind, Span, Token
-from entente.text.dateline import find_date_line, find_dateline
+from entente.text.dateline import PlaceLine, find_date_line, find_dateline
 from entente.text.sentences import Unit, iter_units, split_unit
 from entente.text.tokens import RawToken, iter_raw_tokens, to_norm
 
@@ -31,10 +31,7 @@ def analyze_text(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         if dateline is None and unit.kind is SentenceKind.BODY and unit.start >= body_start:
             place = find_dateline(text, unit.start)
             if place is not None:
-                # the region first where it names one (BIRMINGHAM, Ala.), then the place
-                country = lexicon.regions.get(place.region.lower()) if place.region else None
-                country = country or lexicon.places.get(place.place.lower())
-                dateline = Dateline(_trim(text, place.span), place.place, country)
+                dateline = _dateline(text, place, lexicon)
                 builder.add_meta(dateline.span, SentenceKind.DATELINE, unit.paragraph)
                 rest = _after(text, unit, place.span.end)
                 if rest is None:
@@ -52,6 +49,18 @@ def analyze_text(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         sentences=tuple(builder.sentences),
         tokens=tuple(builder.tokens),
     )
+
+
+def _dateline(text: str, place: PlaceLine, lexicon: Lexicon) -> Dateline:
+    """The dateline with its country: the region's where it names one (``BIRMINGHAM,
+    Ala.``), else the place's in the curated lists, else in the gazetteer (``MALE`` is
+    Malé; ``UNITED NATIONS`` is a venue in New York)."""
+    country = lexicon.regions.get(place.region.lower()) if place.region else None
+    country = country or lexicon.places.get(place.place.lower())
+    venue = False
+    if country is None and (found := lexicon.gazetteer.dateline(place.place)) is not None:
+        country, venue = found.country, found.kind == "venue"
+    return Dateline(_trim(text, place.span), place.place, country, venue)
 
 
 def _after(text: str, unit: Unit, cut: int) -> Unit | None:
