@@ -145,3 +145,17 @@ def test_article_shows_themes_tone_and_quotations_with_targets(
         r"Donald Trump \[USAGOV\] about IND, tone [+-]\d\.\d\d: “a great partner”", out
     )
     assert "tone: " in out
+
+
+def test_events_carry_their_place_and_the_day_their_sentence_names(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["--db", str(db), "events", "--dyad", "IND-RUS", "--format", "json"])
+    rows = json.loads(capsys.readouterr().out)
+    assert rows
+    assert {(r["place"], r["place_country"]) for r in rows} == {("Moscow", "RUS")}
+    assert all(r["latitude"] and r["longitude"] for r in rows)
+    main(["--db", str(db), "events", "--dyad", "CHN-JPN", "--format", "json"])
+    rows = json.loads(capsys.readouterr().out)
+    assert rows
+    assert {r["date"] for r in rows} == {"2025-03-04"}  # the Tuesday before the Friday

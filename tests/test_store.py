@@ -12,6 +12,7 @@ GOOD = {
     "b.md": "# Talks\n\ndate 2024-07-09\n\nMOSCOW: Modi held talks with Putin in Moscow.",
     "c.txt": "date 2025-09-08 WASHINGTON: Donald Trump called India “a great partner”. "
     "“We are friends of the United States,” Prime Minister Narendra Modi said.",
+    "d.txt": "date 2025-03-07 TOKYO: Japan held talks with China on Tuesday.",
 }
 
 

@@ -286,6 +286,8 @@ def _table(rows: list[dict[str, Any]]) -> None:
         )
         print(f"            «{row['trigger']}» in: {_shorten(row['evidence'], 150)}")
         extras = []
+        if row.get("place"):
+            extras.append(f"in {row['place']} ({row['place_country']})")
         if row.get("themes"):
             extras.append("themes " + ",".join(row["themes"]))
         if row.get("tone") is not None:

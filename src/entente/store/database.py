@@ -34,6 +34,8 @@ DATA_TABLES = (
     "quotes",
     "events",
     "amounts",
+    "places",
+    "time_refs",
     "themes",
     "article_themes",
     "input_errors",

@@ -30,6 +30,10 @@ EVENT_COLUMNS = (
     "quote_id",
     "themes",
     "tone",
+    "place",
+    "place_country",
+    "latitude",
+    "longitude",
 )
 
 _EVENT_SQL = """
@@ -38,8 +42,10 @@ SELECT e.event_id, e.article_id, a.source_id, e.date,
        e.cameo, e.plover, e.goldstein, e.quad_class, e.factuality, e.confidence,
        substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence,
        substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger,
-       e.rule, e.quote_id, e.themes, e.tone, e.trigger_start, e.trigger_end
+       e.rule, e.quote_id, e.themes, e.tone, p.name AS place, p.country AS place_country,
+       p.latitude, p.longitude, e.trigger_start, e.trigger_end
 FROM events e JOIN articles a USING (article_id)
+LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.place_id
 """
 
 

@@ -139,8 +139,42 @@ def event_row(e: Event) -> Row:
         "evidence_end": e.evidence.end,
         "rule": e.provenance.rule,
         "quote_id": e.quote_id,
+        "place_id": e.place_id,
     }
     return row
+
+
+def place_rows(a: Analysis) -> Iterable[Row]:
+    for p in a.places:
+        yield {
+            "place_id": p.place_id,
+            "article_id": a.article.article_id,
+            "sentence": p.sentence,
+            "start_char": p.span.start,
+            "end_char": p.span.end,
+            "text": p.text,
+            "name": p.name,
+            "country": p.country,
+            "admin1": p.admin1,
+            "latitude": p.latitude,
+            "longitude": p.longitude,
+            "dateline": p.dateline,
+            "rule": p.provenance.rule,
+        }
+
+
+def time_ref_rows(a: Analysis) -> Iterable[Row]:
+    for t in a.time_refs:
+        yield {
+            "article_id": a.article.article_id,
+            "sentence": t.sentence,
+            "start_char": t.span.start,
+            "end_char": t.span.end,
+            "text": t.text,
+            "date": t.date,
+            "precision": t.precision.value,
+            "rule": t.provenance.rule,
+        }
 
 
 def amount_rows(a: Analysis) -> Iterable[Row]:
@@ -165,6 +199,8 @@ TABLE_ROWS = {
     "quotes": quote_rows,
     "events": event_rows,
     "amounts": amount_rows,
+    "places": place_rows,
+    "time_refs": time_ref_rows,
     "themes": theme_rows,
     "article_themes": article_theme_rows,
 }
