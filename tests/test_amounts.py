@@ -170,3 +170,16 @@ def test_amount_spans_reproduce_their_text_and_do_not_overlap(pipeline, words): 
     assert all(x.end <= y.start for x, y in pairwise(spans))
     assert all(-1.0 <= t <= 1.0 for t in a.tones)
     assert len(a.tones) == len(a.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("The United States imposed a 50% tariff on Indian goods.", "TARIFFS"),
+        ("India imports 1.7 million barrels a day of Russian crude.", "OIL"),
+        ("The weather was fine and 40 people attended.", None),
+    ],
+)
+def test_an_amount_belongs_to_the_theme_whose_words_stand_nearest(analyze, text, theme):  # type: ignore[no-untyped-def]
+    (amount,) = analyze(text, "2025-09-08").amounts
+    assert amount.theme == theme

@@ -340,7 +340,7 @@ def cmd_article(args: argparse.Namespace) -> int:
     if view.amounts:
         print("amounts:")
         for n in view.amounts:
-            print(f"  {n['text']}: {n['value']:g} {n['unit']}")
+            print(f"  {n['text']}: {n['value']:g} {n['unit']} ({n['theme'] or 'no theme'})")
     return EXIT_OK
 
 

@@ -25,11 +25,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from entente.lexicons.lexicon import Lexicon
-from entente.model import Amount, Analysis, Event, Provenance, Span, Token, TokenKind, make_id
+from entente.model import (
+    Amount,
+    Analysis,
+    Event,
+    Provenance,
+    Span,
+    ThemeTag,
+    Token,
+    TokenKind,
+    make_id,
+)
 from entente.text.tokens import iter_raw_tokens, to_norm
 
 LAYER = "amounts"
@@ -82,13 +92,32 @@ def analyze_amounts(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     by_sentence: dict[int, list[Event]] = defaultdict(list)
     for event in analysis.events:
         by_sentence[event.sentence].append(event)
+    themes: dict[int, list[ThemeTag]] = defaultdict(list)
+    for tag in analysis.themes:
+        themes[tag.sentence].append(tag)
     amounts: list[Amount] = []
     for sentence in analysis.sentences:
         tokens = analysis.sentence_tokens(sentence.index)
         for found in find_amounts(analysis.text, tokens, units):
             event_id = bind_event(found, by_sentence[sentence.index], tokens)
-            amounts.append(_make(analysis, sentence.index, found, event_id))
+            amount = _make(analysis, sentence.index, found, event_id)
+            theme = bind_theme(found.span, themes[sentence.index], lexicon.taxonomy.broad)
+            amounts.append(replace(amount, theme=theme))
     return analysis.with_layer(LAYER, amounts=tuple(amounts))
+
+
+def bind_theme(span: Span, tags: list[ThemeTag], broad: frozenset[str]) -> str | None:
+    """The theme whose cue words stand nearest the amount in its sentence (a finer theme
+    over its parent when their cues are the same words), else ``None``."""
+    best: tuple[int, int, bool, float] | None = None
+    chosen: str | None = None
+    for tag in tags:
+        for cue in tag.cues:
+            gap = max(cue.start - span.end, span.start - cue.end, 0)
+            key = (gap, -(cue.end - cue.start), tag.theme in broad, -tag.score)
+            if best is None or key < best:
+                best, chosen = key, tag.theme
+    return chosen
 
 
 def _make(analysis: Analysis, sentence: int, found: FoundAmount, event_id: str | None) -> Amount:

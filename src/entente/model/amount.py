@@ -17,7 +17,8 @@ class Amount:
     50.0 ``percent``). ``unit`` is an ISO 4217 code for money, else a unit name from
     ``amounts.yaml`` (``percent``, ``barrels_per_day``, ``tonnes``, ``troops``,
     ``people``...). ``event_id`` is the event of the same sentence whose phrase the
-    amount sits in or next to, if any.
+    amount sits in or next to, if any; ``theme`` the theme of its sentence whose cue words
+    stand nearest it (``50% tariff``: TARIFFS; ``1.7 million barrels a day`` of crude: OIL).
     """
 
     amount_id: str  # make_id("n", article_id, span.start, span.end)
@@ -28,3 +29,4 @@ class Amount:
     unit: str
     event_id: str | None
     provenance: Provenance
+    theme: str | None = None

@@ -189,6 +189,7 @@ def amount_rows(a: Analysis) -> Iterable[Row]:
             "value": n.value,
             "unit": n.unit,
             "event_id": n.event_id,
+            "theme": n.theme,
             "rule": n.provenance.rule,
         }
 
