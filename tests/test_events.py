@@ -425,3 +425,16 @@ def test_a_threatened_curfew_on_ones_own_city_is_a_threat_to_ones_own_country(an
     assert {(e.source.code, e.target.code, e.cameo) for e in a.events} == {
         ("DZAGOV", "DZA", "1323")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("India has pulled out of talks with China.", "reduce.halt-talks"),
+        ("India has repeatedly rejected talks with Pakistan.", "reject.reject-talks"),
+        ("India has held talks with China.", "consult.hold-talks"),
+        ("India and China had talks on Monday.", "consult.hold-talks"),
+    ],
+)
+def test_have_as_an_auxiliary_is_no_light_verb(analyze, text, rule):  # type: ignore[no-untyped-def]
+    assert {e.provenance.rule for e in analyze(text, "2024-01-01").events} == {rule}

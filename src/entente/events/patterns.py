@@ -18,6 +18,7 @@ _PARTICLE_GAP = 2
 _NEGATORS = frozenset({"not", "never"})
 _INLINE_PUNCT = frozenset({"-", '"', "'", "``", "''"})  # "called “a stab in the back”"
 _AUXILIARIES = frozenset({"do", "does", "did", "will", "would", "could", "can"})
+_HAVE = frozenset({"have", "has", "had", "having", "'ve"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +49,20 @@ class Match:
 
 
 class PatternIndex:
-    def __init__(self, triggers: list[Trigger], modals: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        triggers: list[Trigger],
+        modals: frozenset[str] = frozenset(),
+        participles: frozenset[str] = frozenset(),
+    ) -> None:
         self._modals = modals
+        self._participles = participles
         self._by_first: dict[str, list[Trigger]] = defaultdict(list)
         for trigger in triggers:
             self._by_first[trigger.words[0]].append(trigger)
+
+    def _auxiliary(self, tokens: tuple[Token, ...], i: int, end: int) -> bool:
+        return _auxiliary_at(tokens, i, end, self._participles)
 
     def find(self, tokens: tuple[Token, ...], start: int, end: int) -> list[Match]:
         """All matches in tokens ``[start, end)``, overlapping ones resolved to the longest."""
@@ -61,10 +71,26 @@ class PatternIndex:
             for trigger in self._by_first.get(tokens[i].norm, ()):
                 if trigger.after_modal and (i == start or tokens[i - 1].norm not in self._modals):
                     continue
+                if trigger.follow and self._auxiliary(tokens, i, end):
+                    continue  # "has pulled out of talks": "has" is no light verb there
                 match = _match_at(trigger, tokens, i, start, end)
                 if match is not None:
                     found.append(match)
         return _longest_first(found)
+
+
+def _auxiliary_at(tokens: tuple[Token, ...], i: int, end: int, participles: frozenset[str]) -> bool:
+    """Whether the word at ``i`` is ``have`` as an auxiliary: a past participle follows,
+    past adverbs (``has pulled out of``, ``has repeatedly rejected``, ``have been``)."""
+    if tokens[i].norm not in _HAVE:
+        return False
+    k = i + 1
+    while k < end and tokens[k].norm.endswith("ly"):
+        k += 1
+    if k >= end:
+        return False
+    word = tokens[k].norm
+    return word in participles or (word.endswith("ed") and len(word) > 3)
 
 
 def _match_at(
@@ -157,7 +183,13 @@ def compile_patterns(lexicon: Lexicon) -> PatternIndex:
                 triggers.append(Trigger(p, _words(form), True, follow, gap))
         for verb in p.modal_verb:
             triggers.append(Trigger(p, _words(verb), False, follow, gap, after_modal=True))
-    return PatternIndex(triggers, lexicon.grammar.events.modal_openers)
+    participles = frozenset(
+        form
+        for lemma, forms in inflect.irregular.items()
+        for form in forms
+        if not form.endswith("ing") and form != third_person(lemma)
+    )
+    return PatternIndex(triggers, lexicon.grammar.events.modal_openers, participles)
 
 
 def _is_past(form: str, lemma: str, inflect: Inflector) -> bool:
