@@ -244,3 +244,28 @@ def test_articles_not_in_english_are_skipped_with_the_reason(tmp_path: Path) -> 
     assert isinstance(kept, Article)
     [coded] = articles(read(tmp_path / "fr.txt", languages=("en", "fr")))
     assert coded.language == "fr"
+
+
+def test_metadata_is_stored_with_the_article(tmp_path: Path, pipeline: object) -> None:
+    from entente.pipeline import Pipeline
+    from entente.store.database import Store
+
+    assert isinstance(pipeline, Pipeline)
+    (tmp_path / "page.html").write_text(PAGE)
+    (tmp_path / "w.rss").write_text(RSS)
+    arts = articles(read(tmp_path / "page.html", tmp_path / "w.rss"))
+    with Store(tmp_path / "e.duckdb") as store:
+        store.write([pipeline.analyze(a) for a in arts])
+        rows = store.query(
+            "SELECT outlet, author, language, epoch(published_at) AS t FROM articles "
+            "ORDER BY outlet, t"
+        )
+    instant = dt.datetime(2025, 3, 4, 4, 50, tzinfo=dt.UTC).timestamp()
+    assert rows[0] == {
+        "outlet": "Daily Planet",
+        "author": "Jane Roe",
+        "language": "en",
+        "t": instant,
+    }
+    assert rows[1]["outlet"] == rows[2]["outlet"] == "World Wire"
+    assert {r["t"] for r in rows[1:]} == {instant, None}

@@ -23,6 +23,7 @@ _PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _SNIFF = 8192
+MIN_WORDS = 5  # less is a menu or a stub, not a report
 
 
 def read_html(
@@ -33,7 +34,7 @@ def read_html(
         raise InputError(origin, "binary content (NUL bytes), not HTML")
     doc = _extract(data, origin, url)
     text = str(doc.get("text") or "")
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:
         raise InputError(origin, "no article text found in the HTML")
     head = data[: 256 * 1024].decode("utf-8", "replace")
     found = _PUBLISHED.search(head)

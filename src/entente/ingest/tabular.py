@@ -57,7 +57,7 @@ def read_json(data: bytes, origin: str, name: str, options: ReadOptions) -> Iter
         yield exc
         return
     except json.JSONDecodeError as exc:
-        yield InputError(origin, f"malformed JSON ({exc.msg} at line {exc.lineno})")
+        yield InputError(origin, f"malformed JSON ({exc})")
         return
     records = obj if isinstance(obj, list) else [obj]
     if not records:

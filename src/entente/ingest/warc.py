@@ -33,6 +33,9 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Item]:
     try:
         with path.open("rb") as stream:
             for index, record in enumerate(ArchiveIterator(stream)):
+                if record.format != "warc":  # warcio falls back to reading ARC
+                    yield InputError(str(path), "not a WARC file (no WARC record header)")
+                    return
                 if _is_html_response(record):
                     n_pages += 1
                     yield _record_article(record, f"{path}#{index}", options)
@@ -57,6 +60,9 @@ def _record_article(record: Any, where: str, options: ReadOptions) -> Item:
     data = record.content_stream().read(options.max_bytes + 1)
     if len(data) > options.max_bytes:
         return InputError(where, f"record is over the {options.max_bytes}-byte limit")
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        return InputError(where, f"truncated record ({missing} bytes missing)")
     try:
         return read_html(data, where, options, source_id=url or where, url=url)
     except InputError as exc:
