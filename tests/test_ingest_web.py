@@ -3,6 +3,7 @@ fetching (private addresses, redirects, size, time) each refuse with one clear e
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -46,7 +47,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        with contextlib.suppress(BrokenPipeError):  # the client gave up (time-out test)
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -140,3 +142,43 @@ def test_a_redirect_to_a_private_address_is_refused(server: str) -> None:
         check_url("http://10.0.0.1/page", ReadOptions())
     with pytest.raises(InputError, match="only http and https"):
         check_url("file:///etc/passwd", ReadOptions())
+
+
+def test_the_code_command_passes_its_input_options(
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    from entente.cli import main
+    from entente.store.database import Store
+
+    (tmp_path / "r.csv").write_text(
+        'body,headline\n"Japan and South Korea signed a fisheries agreement on Friday '
+        'in Tokyo, the two foreign ministries said.",Fisheries\n'
+    )
+    (tmp_path / "list.txt").write_text(f"{server}/page\n")
+    db = str(tmp_path / "e.duckdb")
+    args = [
+        "--db",
+        db,
+        "code",
+        "--quiet",
+        "--text-field",
+        "body",
+        "--title-field",
+        "headline",
+        str(tmp_path / "r.csv"),
+        "-",
+        "--urls",
+        str(tmp_path / "list.txt"),
+    ]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(RSS.encode())))
+    assert main(args) == 2  # the page on loopback is refused without --allow-private
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(RSS.encode())))
+    assert main([*args, "--allow-private"]) == 0
+    with Store(db, read_only=True) as store:
+        titles = {r["title"] for r in store.query("SELECT title FROM articles")}
+        errors = store.query("SELECT source, reason FROM input_errors")
+    assert titles == {"Fisheries", "Talks resume", "Second"}
+    assert errors == []
