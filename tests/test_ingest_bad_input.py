@@ -17,6 +17,7 @@ CASES: list[tuple[str, bytes, str]] = [
     ("binary.html", b"\x00\x01\x02<html>", "binary content (NUL bytes), not HTML"),
     ("latin1.txt", "Café in Zürich".encode("latin-1"), "not valid UTF-8 (byte 3)"),
     ("empty.txt", b"  \n", "empty"),
+    ("empty.jsonl", b"\n\n", "empty"),
     ("truncated.html", b"<html><head><title>Talks</ti", "no article text found in the HTML"),
     (
         "nav-only.html",

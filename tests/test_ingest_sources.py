@@ -269,3 +269,38 @@ def test_metadata_is_stored_with_the_article(tmp_path: Path, pipeline: object) -
     }
     assert rows[1]["outlet"] == rows[2]["outlet"] == "World Wire"
     assert {r["t"] for r in rows[1:]} == {instant, None}
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            '<meta content="2025-03-04T10:20:00Z" property="article:published_time">',
+            dt.datetime(2025, 3, 4, 10, 20, tzinfo=dt.UTC),
+        ),
+        (
+            '<meta itemprop="datePublished" content="2025-03-04T12:20:00+02:00">',
+            dt.datetime(2025, 3, 4, 10, 20, tzinfo=dt.UTC),
+        ),
+        (
+            '<script type="application/ld+json">{"datePublished": "2025-03-04T10:20:00Z"}</script>',
+            dt.datetime(2025, 3, 4, 10, 20, tzinfo=dt.UTC),
+        ),
+        ('<meta property="article:published_time" content="2025-03-04">', None),
+        ('<meta property="article:published_time" content="2025-03-04T10:20:00">', None),
+        ('<meta property="og:updated_time" content="2025-03-04T10:20:00Z">', None),
+    ],
+)
+def test_publication_time_needs_a_time_and_a_zone(head: str, expected: dt.datetime | None) -> None:
+    from entente.ingest.html import published_time
+
+    assert published_time(head) == expected
+
+
+def test_html_in_a_declared_legacy_encoding(tmp_path: Path) -> None:
+    page = PAGE.replace("<head>", '<head><meta charset="iso-8859-1">').replace(
+        "in Geneva", "in Genève"
+    )
+    (tmp_path / "latin.html").write_bytes(page.encode("latin-1"))
+    [art] = articles(read(tmp_path / "latin.html"))
+    assert "in Genève after" in art.text

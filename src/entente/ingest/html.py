@@ -8,6 +8,7 @@ A timezone-aware publication time is taken from ``article:published_time`` or a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -17,11 +18,13 @@ from entente.ingest.options import ReadOptions
 from entente.model import Article
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-_PUBLISHED = re.compile(
-    r"""(?:article:published_time|datePublished)["']?\s*(?:content\s*=\s*|:\s*)["']"""
-    r"""([0-9]{4}-[0-9]{2}-[0-9]{2}T[^"'<>\s]+)""",
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_PUBLISHED_META = re.compile(
+    r"""(?:property|name|itemprop)\s*=\s*["']?(?:article:published_time|datePublished)""",
     re.IGNORECASE,
 )
+_CONTENT = re.compile(r"""content\s*=\s*["']([^"']+)""", re.IGNORECASE)
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _SNIFF = 8192
 MIN_WORDS = 5  # less is a menu or a stub, not a report
 
@@ -36,8 +39,6 @@ def read_html(
     text = str(doc.get("text") or "")
     if len(text.split()) < MIN_WORDS:
         raise InputError(origin, "no article text found in the HTML")
-    head = data[: 256 * 1024].decode("utf-8", "replace")
-    found = _PUBLISHED.search(head)
     return build_article(
         text,
         source_id=source_id,
@@ -48,8 +49,18 @@ def read_html(
         outlet=doc.get("sitename"),
         author=doc.get("author"),
         date=_date(doc.get("date")),
-        published_at=to_datetime(found.group(1)) if found else None,
+        published_at=published_time(data[: 256 * 1024].decode("utf-8", "replace")),
     )
+
+
+def published_time(head: str) -> dt.datetime | None:
+    """The page's publication time from its meta tags or JSON-LD, when it has a zone."""
+    for tag in _META_TAG.findall(head):
+        content = _CONTENT.search(tag)
+        if content and _PUBLISHED_META.search(tag):
+            return to_datetime(content.group(1))
+    found = _JSON_LD_PUBLISHED.search(head)
+    return to_datetime(found.group(1)) if found else None
 
 
 def _extract(data: bytes, origin: str, url: str | None) -> dict[str, Any]:

@@ -32,10 +32,14 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Item]:
     except OSError as exc:
         yield InputError(str(path), f"cannot read ({exc.strerror})")
         return
+    n_records = 0
     with handle:
         for number, raw in enumerate(handle, start=1):
             if raw.strip():
+                n_records += 1
                 yield _jsonl_line(raw, path, number, options)
+    if n_records == 0:
+        yield InputError(str(path), "empty")
 
 
 def _jsonl_line(raw: bytes, path: Path, number: int, options: ReadOptions) -> Item:
