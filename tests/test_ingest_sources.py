@@ -220,8 +220,16 @@ def test_folders_are_read_recursively_in_name_order(tmp_path: Path) -> None:
     ]
 
 
+JSONL = (
+    json.dumps({"id": "s1", "title": "Talks resume", "text": BODY})
+    + "\n"
+    + json.dumps({"id": "s2", "text": BODY})
+)
+
+
 @pytest.mark.parametrize(
-    ("data", "title"), [(PAGE, "Talks resume"), (RSS, "Talks resume"), (BODY, None)]
+    ("data", "title"),
+    [(PAGE, "Talks resume"), (RSS, "Talks resume"), (JSONL, "Talks resume"), (BODY, None)],
 )
 def test_standard_input_is_read_by_its_first_bytes(
     monkeypatch: pytest.MonkeyPatch, data: str, title: str | None

@@ -16,13 +16,15 @@ suffix                 reader                                      module
 =====================  ==========================================  =====================
 
 Standard input and fetched URLs are read by their content type or, failing that, by
-their first bytes. Each input yields either an :class:`Article` or an
-:class:`InputError` naming the input and the reason, so that one bad input never stops
-a run; articles in a language not coded are skipped the same way.
+their first bytes (JSON lines when the first line is a whole object and more follow).
+Each input yields either an :class:`Article` or an :class:`InputError` naming the input
+and the reason, so that one bad input never stops a run; articles in a language not
+coded are skipped the same way.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -40,6 +42,7 @@ from entente.ingest.tabular import (
     read_csv,
     read_json,
     read_jsonl,
+    read_jsonl_lines,
 )
 from entente.ingest.warc import is_warc, read_warc
 from entente.ingest.web import fetch, is_url
@@ -60,6 +63,7 @@ SUFFIXES = (
     | {".warc", ".gz"}
 )
 URL_LIST_PREFIX = "urls:"
+_JSONL_SNIFF = 1024 * 1024
 _FLATTENED_URL = re.compile(r"^(https?):/(?!/)")  # Path("https://x") reads "https:/x"
 
 Item = Article | InputError
@@ -130,6 +134,8 @@ def read_bytes(
             yield from read_feed(data, origin, options)
         elif kind == "json":
             yield from read_json(data, origin, name, options)
+        elif kind == "jsonl":
+            yield from read_jsonl_lines(data.splitlines(), origin, name, options)
         elif kind == "csv":
             yield from read_csv(data, origin, name, options)
         else:
@@ -180,15 +186,28 @@ def read_url_list(path: Path, options: ReadOptions) -> Iterator[Item]:
 
 
 def sniff_kind(data: bytes) -> str:
-    """The kind of content by its first bytes: html, feed, json or text."""
+    """The kind of content by its first bytes: html, feed, json, jsonl or text."""
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
         return "html"
     if head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed", b"<rdf")):
         return "feed"
+    if head.startswith(b"{") and _is_json_lines(data):
+        return "jsonl"
     if head.startswith((b"{", b"[")):
         return "json"
     return "text"
+
+
+def _is_json_lines(data: bytes) -> bool:
+    """Whether the first non-blank line is a whole JSON object and more lines follow."""
+    lines = [line for line in data[:_JSONL_SNIFF].splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        return isinstance(json.loads(lines[0]), dict)
+    except ValueError:
+        return False
 
 
 def _content_kind(content_type: str) -> str | None:
@@ -198,6 +217,8 @@ def _content_kind(content_type: str) -> str | None:
         return "feed"
     if content_type == "application/json":
         return "json"
+    if content_type in ("application/x-ndjson", "application/jsonl"):
+        return "jsonl"
     if content_type == "text/csv":
         return "csv"
     return None

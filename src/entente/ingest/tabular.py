@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -32,22 +32,28 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Item]:
     except OSError as exc:
         yield InputError(str(path), f"cannot read ({exc.strerror})")
         return
-    n_records = 0
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if raw.strip():
-                n_records += 1
-                yield _jsonl_line(raw, path, number, options)
+        yield from read_jsonl_lines(handle, str(path), path.name, options)
+
+
+def read_jsonl_lines(
+    lines: Iterable[bytes], origin: str, name: str, options: ReadOptions
+) -> Iterator[Item]:
+    """An article (or error) per non-blank line; one error if there is none."""
+    n_records = 0
+    for number, raw in enumerate(lines, start=1):
+        if raw.strip():
+            n_records += 1
+            yield _jsonl_line(raw, f"{origin}:{number}", f"{name}:{number}", options)
     if n_records == 0:
-        yield InputError(str(path), "empty")
+        yield InputError(origin, "empty")
 
 
-def _jsonl_line(raw: bytes, path: Path, number: int, options: ReadOptions) -> Item:
-    where = f"{path}:{number}"
+def _jsonl_line(raw: bytes, where: str, fallback_id: str, options: ReadOptions) -> Item:
     if len(raw) > options.max_bytes:
         return InputError(where, f"record is {len(raw)} bytes, over the limit")
     try:
-        return from_record(json.loads(decode(raw, where)), where, f"{path.name}:{number}", options)
+        return from_record(json.loads(decode(raw, where)), where, fallback_id, options)
     except InputError as exc:
         return exc
     except json.JSONDecodeError as exc:
