@@ -54,7 +54,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_SAMPLE = 4000  # characters read; more adds time, not accuracy
+_SAMPLE = 1000  # characters read: on ../shared/corpus, 4000 gave the same answers, 60% slower
 
 
 def detect_language(text: str) -> str | None:
