@@ -19,6 +19,8 @@ from entente import __version__
 from entente.actors.lookup import Resolution, lookup
 from entente.errors import EntenteError, InputError
 from entente.evaluation import evaluate_file, gate
+from entente.ingest.files import URL_LIST_PREFIX
+from entente.ingest.options import ReadOptions
 from entente.lexicons.check import check_lexicons, summary
 from entente.lexicons.lexicon import load_lexicon
 from entente.pipeline import Pipeline
@@ -63,16 +65,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     code = sub.add_parser(
-        "code", help="code files and folders (.txt, .md, .jsonl) into the database"
+        "code",
+        help="code files, folders, URLs, feeds, web archives or - (standard input) "
+        "into the database",
     )
-    code.add_argument("paths", nargs="+", type=Path, help="files or folders to read")
+    code.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="files, folders, http(s) URLs, urls:LIST or - (standard input)",
+    )
     code.add_argument(
         "--max-bytes",
         type=int,
         default=10 * 1024 * 1024,
-        help="skip files larger than this (default 10 MiB)",
+        help="skip files, records and responses larger than this (default 10 MiB)",
     )
     code.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    _add_input_options(code)
 
     events = sub.add_parser("events", help="list coded events")
     events.add_argument("--dyad", help="two actor codes, e.g. IND-USA (either direction)")
@@ -175,13 +185,80 @@ def _db(args: argparse.Namespace) -> Path:
     return args.db or default_db_path()
 
 
+def _add_input_options(code: argparse.ArgumentParser) -> None:
+    for name in ("text", "title", "date", "url", "id", "author", "outlet"):
+        code.add_argument(
+            f"--{name}-field",
+            default=name,
+            metavar="NAME",
+            help=f"the JSON/JSONL/CSV field holding the {name} (default {name})",
+        )
+    code.add_argument(
+        "--urls",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a file of URLs, one a line, each fetched (repeatable)",
+    )
+    code.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="let URLs reach loopback and private addresses (refused by default)",
+    )
+    code.add_argument("--timeout", type=float, default=10.0, help="seconds per URL (10)")
+    code.add_argument("--max-redirects", type=int, default=5, help="redirects per URL (5)")
+    code.add_argument(
+        "--language",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="an ISO 639-1 language to code (repeatable; default en); others are skipped",
+    )
+
+
+def read_options(args: argparse.Namespace) -> ReadOptions:
+    """The reader's settings from the ``code`` command's options."""
+    return ReadOptions(
+        max_bytes=args.max_bytes,
+        text_field=args.text_field,
+        title_field=args.title_field,
+        date_field=args.date_field,
+        url_field=args.url_field,
+        id_field=args.id_field,
+        author_field=args.author_field,
+        outlet_field=args.outlet_field,
+        timeout_s=args.timeout,
+        max_redirects=args.max_redirects,
+        allow_private=args.allow_private,
+        languages=tuple(args.language) or ("en",),
+    )
+
+
 def cmd_code(args: argparse.Namespace) -> int:
-    coded = _code(args.paths, _db(args), args.max_bytes, quiet=args.quiet, lexicons=args.lexicons)
+    paths = [*args.paths, *(Path(f"{URL_LIST_PREFIX}{f}") for f in args.urls)]
+    if not paths:
+        print("entente: code needs a file, folder, URL, --urls FILE or -", file=sys.stderr)
+        return EXIT_ERROR
+    coded = _code(
+        paths,
+        _db(args),
+        args.max_bytes,
+        quiet=args.quiet,
+        lexicons=args.lexicons,
+        options=read_options(args),
+    )
     return EXIT_INPUTS_FAILED if coded.failed else EXIT_OK
 
 
 def _code(
-    paths: list[Path], db: Path, max_bytes: int, *, quiet: bool, lexicons: Sequence[Path] = ()
+    paths: list[Path],
+    db: Path,
+    max_bytes: int,
+    *,
+    quiet: bool,
+    lexicons: Sequence[Path] = (),
+    options: ReadOptions | None = None,
 ) -> Any:
     from tqdm import tqdm
 
@@ -201,6 +278,7 @@ def _code(
             max_bytes=max_bytes,
             on_error=report,
             on_progress=lambda n: _advance(bar, n),
+            options=options,
         )
     if not quiet:
         print(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from entente.errors import InputError
 from entente.ingest.files import MAX_BYTES, read_inputs
+from entente.ingest.options import ReadOptions
 from entente.model import Analysis
 from entente.pipeline import Pipeline
 from entente.store.database import Store
@@ -42,12 +43,13 @@ def code_paths(
     max_bytes: int = MAX_BYTES,
     on_error: Callable[[InputError], None] = lambda e: None,
     on_progress: Callable[[int], None] = lambda n: None,
+    options: ReadOptions | None = None,
 ) -> RunSummary:
     """Code every article of ``paths`` into ``store`` and return the counts."""
     summary = RunSummary()
     summary.run_id = store.start_run(pipeline.lexicon.digest, {"max_bytes": max_bytes})
     batch: list[Analysis] = []
-    for item in read_inputs(paths, max_bytes):
+    for item in read_inputs(paths, max_bytes, options):
         summary.inputs += 1
         on_progress(1)
         if isinstance(item, InputError):

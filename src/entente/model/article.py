@@ -21,6 +21,10 @@ class Article:
     title: str | None = None
     url: str | None = None
     origin: str = ""
+    outlet: str | None = None
+    author: str | None = None
+    published_at: dt.datetime | None = None  # timezone-aware
+    language: str | None = None  # ISO 639-1, as identified at ingest
 
     @classmethod
     def create(
@@ -32,10 +36,27 @@ class Article:
         title: str | None = None,
         url: str | None = None,
         origin: str = "",
+        outlet: str | None = None,
+        author: str | None = None,
+        published_at: dt.datetime | None = None,
+        language: str | None = None,
     ) -> Article:
-        """Build an article whose id is derived from its normalized text and date."""
+        """Build an article whose id is derived from its normalized text and date (the
+        metadata fields do not enter the id)."""
         article_id = make_id("a", date.isoformat() if date else None, text)
-        return cls(article_id, source_id, text, date, title, url, origin)
+        return cls(
+            article_id,
+            source_id,
+            text,
+            date,
+            title,
+            url,
+            origin,
+            outlet,
+            author,
+            published_at,
+            language,
+        )
 
 
 class SentenceKind(StrEnum):

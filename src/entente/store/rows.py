@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,6 +30,10 @@ def article_row(a: Analysis) -> Row:
         "n_quotes": len(a.quotes),
         "n_events": len(a.events),
         "tone": round(article_tone(a), 4) if a.tones else None,
+        "outlet": art.outlet,
+        "author": art.author,
+        "published_at": art.published_at.astimezone(dt.UTC) if art.published_at else None,
+        "language": art.language,
     }
 
 
