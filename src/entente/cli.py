@@ -22,7 +22,7 @@ from entente.evaluation import evaluate_file, gate
 from entente.lexicons.check import check_lexicons, summary
 from entente.lexicons.lexicon import load_lexicon
 from entente.pipeline import Pipeline
-from entente.runner import code_paths
+from entente.runner import RunSummary, code_paths
 from entente.store.database import Store, default_db_path
 from entente.store.reader import (
     EVENT_COLUMNS,
@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--all",
         action="store_true",
         help="include negated, hypothetical, future and reported events",
+    )
+    events.add_argument(
+        "--every-report",
+        action="store_true",
+        help="each article's events (default: each event once per story, with its counts)",
     )
     events.add_argument("--limit", type=int, default=None, help="at most this many events")
     _format_option(events)
@@ -200,20 +205,23 @@ def _code(
             pipeline,
             max_bytes=max_bytes,
             on_error=report,
-            on_progress=lambda n: _advance(bar, n),
+            on_progress=lambda s: _advance(bar, s),
         )
     if not quiet:
         print(
             f"coded {summary.articles} articles into {db}: {summary.events} events "
             f"({summary.asserted} asserted), {summary.quotes} quotes; "
+            f"{summary.stories} new stories, {summary.duplicates} reports of known stories; "
+            f"{summary.skipped} unchanged (already coded with this lexicon); "
             f"{summary.failed} inputs failed",
             file=sys.stderr,
         )
     return summary
 
 
-def _advance(bar: Any, n: int) -> None:
-    bar.update(n)
+def _advance(bar: Any, summary: RunSummary) -> None:
+    bar.update(summary.inputs - bar.n)
+    bar.set_postfix(summary.counts(), refresh=False)
 
 
 def cmd_events(args: argparse.Namespace) -> int:
@@ -225,6 +233,7 @@ def cmd_events(args: argparse.Namespace) -> int:
         until=args.until,
         include_all=args.all,
         limit=args.limit,
+        every_report=args.every_report,
     )
     with Store(_db(args), read_only=True) as store:
         rows = find_events(store, filters)

@@ -21,9 +21,10 @@ import duckdb
 import pyarrow as pa
 
 from entente import __version__
+from entente.dedup import StoryLibrary, StoryLink
 from entente.errors import StoreError
 from entente.model import Analysis, make_id
-from entente.store.rows import TABLE_ROWS, article_row
+from entente.store.rows import TABLE_ROWS, article_row, story_row
 
 DEFAULT_DB = "entente.duckdb"
 _MIGRATION_RE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
@@ -39,6 +40,7 @@ DATA_TABLES = (
     "themes",
     "article_themes",
     "input_errors",
+    "stories",
 )
 
 
@@ -91,8 +93,18 @@ class Store:
         return applied
 
     # -- writing --------------------------------------------------------------------
-    def write(self, analyses: Sequence[Analysis]) -> None:
-        """Store analyses, replacing every row of their articles, in one transaction."""
+    def write(
+        self,
+        analyses: Sequence[Analysis],
+        *,
+        lexicon_digest: str | None = None,
+        stories: Sequence[StoryLink] = (),
+    ) -> None:
+        """Store analyses, replacing every row of their articles, in one transaction.
+
+        ``lexicon_digest`` records what the articles were coded with (a later run with the
+        same lexicon skips them); ``stories`` replaces the story rows of their articles.
+        """
         if not analyses:
             return
         ids = sorted({a.article.article_id for a in analyses})
@@ -100,9 +112,11 @@ class Store:
         tables: dict[str, list[dict[str, Any]]] = {"articles": []}
         tables |= {name: [] for name in TABLE_ROWS}
         for a in latest.values():
-            tables["articles"].append(article_row(a))
+            tables["articles"].append(article_row(a) | {"lexicon_digest": lexicon_digest})
             for name, to_rows in TABLE_ROWS.items():
                 tables[name].extend(to_rows(a))
+        if stories:
+            tables["stories"] = [story_row(link) for link in stories]
         self.con.execute("BEGIN")
         try:
             for name in tables:
@@ -129,6 +143,24 @@ class Store:
             self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
         finally:
             self.con.unregister("_batch")
+
+    def coded_ids(self, lexicon_digest: str) -> set[str]:
+        """Ids of the articles stored as coded with this lexicon."""
+        rows = self.con.execute(
+            "SELECT article_id FROM articles WHERE lexicon_digest = ?", [lexicon_digest]
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def load_stories(self, library: StoryLibrary) -> StoryLibrary:
+        """Enter every stored article's story and signature into ``library``."""
+        cursor = self.con.execute(
+            "SELECT s.article_id, s.story_id, s.signature, a.date FROM stories s "
+            "JOIN articles a USING (article_id) ORDER BY s.article_id"
+        )
+        while chunk := cursor.fetchmany(5000):
+            for article_id, story_id, signature, date in chunk:
+                library.add(article_id, story_id, signature, date)
+        return library
 
     def record_error(self, source: str, reason: str, run_id: str) -> None:
         """Keep one row per failing input (the latest reason)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from entente.dedup import StoryLink
 from entente.enrich.themes import article_themes, event_themes
 from entente.enrich.tone import article_tone, event_tone
 from entente.model import Analysis, Event
@@ -29,6 +30,14 @@ def article_row(a: Analysis) -> Row:
         "n_quotes": len(a.quotes),
         "n_events": len(a.events),
         "tone": round(article_tone(a), 4) if a.tones else None,
+    }
+
+
+def story_row(link: StoryLink) -> Row:
+    return {
+        "story_id": link.story_id,
+        "article_id": link.article_id,
+        "signature": list(link.signature),
     }
 
 
