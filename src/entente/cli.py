@@ -74,6 +74,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     code.add_argument("--quiet", action="store_true", help="no progress bar or summary")
 
+    watch = sub.add_parser("watch", help="poll RSS/Atom feeds and code new items until stopped")
+    watch.add_argument("feeds", type=Path, help="a file of feed URLs or paths, one a line")
+    watch.add_argument(
+        "--every", default="15m", help="time between rounds: 30s, 15m, 2h (default 15m)"
+    )
+    watch.add_argument(
+        "--rounds", type=int, default=None, help="stop after this many rounds (default: never)"
+    )
+
     events = sub.add_parser("events", help="list coded events")
     events.add_argument("--dyad", help="two actor codes, e.g. IND-USA (either direction)")
     events.add_argument("--actor", help="an actor code as source or target, e.g. RUS")
@@ -166,6 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "article": cmd_article,
         "eval": cmd_eval,
         "demo": cmd_demo,
+        "watch": cmd_watch,
         "actors": cmd_actors,
         "lexicon": cmd_lexicon,
     }[args.command]
@@ -222,6 +232,34 @@ def _code(
 def _advance(bar: Any, summary: RunSummary) -> None:
     bar.update(summary.inputs - bar.n)
     bar.set_postfix(summary.counts(), refresh=False)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from entente.watch import WatchSettings, parse_duration, read_feed_list, watch_feeds
+
+    settings = WatchSettings(parse_duration(args.every), args.rounds)
+    feeds = read_feed_list(args.feeds)
+    if not feeds:
+        raise EntenteError(f"{args.feeds}: no feeds listed")
+    pipeline = Pipeline.default(tuple(args.lexicons))
+
+    def report(error: InputError) -> None:
+        print(f"entente: skipped {error.source}: {error.reason}", file=sys.stderr)
+
+    def summarize(n: int, s: RunSummary) -> None:
+        print(
+            f"round {n}: {s.articles} new articles coded, {s.events} events; "
+            f"{s.skipped} already stored, {s.duplicates} reports of known stories; "
+            f"{s.failed} failed",
+            file=sys.stderr,
+        )
+
+    try:
+        with Store(_db(args)) as store:
+            watch_feeds(feeds, store, pipeline, settings, on_round=summarize, on_error=report)
+    except KeyboardInterrupt:
+        print("entente: watch stopped", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_events(args: argparse.Namespace) -> int:
