@@ -134,3 +134,26 @@ def test_wikinews_coded_twice_is_stored_once(tmp_path: Path, pipeline: Pipeline)
     assert second.skipped == first.articles + first.skipped
     assert n_articles == first.articles
     assert json.dumps(first.counts())
+
+
+def test_the_same_text_from_two_outlets_is_stored_once_and_counted_twice(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    text = normalize_text(STORIES[0])
+    day = dt.date(2025, 3, 3)
+    copies = [
+        Article.create(text, source_id=f"c{i}", date=day, url=url, origin=url)
+        for i, url in enumerate(["https://www.wire.example/a", "https://herald.example/b"])
+    ]
+    with Store(tmp_path / "e.duckdb") as store:
+        summary = code_items(iter(copies), store, pipeline)
+        again = code_items(iter(copies), store, pipeline)
+        n_articles = store.query("SELECT count(*) AS n FROM articles")[0]["n"]
+        outlets = store.query("SELECT outlet FROM sightings ORDER BY outlet")
+        rows = find_events(store, EventFilter(code="057"))
+    assert (summary.articles, summary.skipped, again.skipped) == (1, 1, 2)
+    assert n_articles == 1
+    assert [r["outlet"] for r in outlets] == ["herald.example", "wire.example"]
+    signing = [r for r in rows if (r["source"][:3], r["target"][:3]) == ("IND", "RUS")]
+    assert len(signing) == 1
+    assert (signing[0]["n_articles"], signing[0]["n_sources"]) == (2, 2)

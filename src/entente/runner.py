@@ -64,10 +64,12 @@ class _Run:
     done: set[str]
     batch: list[Analysis] = field(default_factory=list)
     links: list[StoryLink] = field(default_factory=list)
+    seen: list[Article] = field(default_factory=list)  # skipped, but seen here
 
     def code(self, article: Article) -> None:
         if article.article_id in self.done:
             self.summary.skipped += 1
+            self.seen.append(article)
             return
         self.done.add(article.article_id)
         link = self.library.assign(article.article_id, article.text, article.date)
@@ -77,13 +79,14 @@ class _Run:
         self.batch.append(analysis)
         self.links.append(link)
         _count(self.summary, analysis)
-        if len(self.batch) >= BATCH_SIZE:
+        if len(self.batch) + len(self.seen) >= BATCH_SIZE:
             self.flush()
 
     def flush(self) -> None:
         digest = self.pipeline.lexicon.digest
         self.store.write(self.batch, lexicon_digest=digest, stories=self.links)
-        self.batch, self.links = [], []
+        self.store.add_sightings(self.seen)
+        self.batch, self.links, self.seen = [], [], []
 
 
 def code_items(

@@ -8,6 +8,7 @@ Jaccard similarity reaches the threshold, else starts a story of its own.
 """
 
 from entente.dedup.library import StoryLibrary, StoryLink
+from entente.dedup.outlet import outlet_of
 from entente.dedup.shingles import shingles
 
-__all__ = ["StoryLibrary", "StoryLink", "shingles"]
+__all__ = ["StoryLibrary", "StoryLink", "outlet_of", "shingles"]

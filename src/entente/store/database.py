@@ -21,9 +21,9 @@ import duckdb
 import pyarrow as pa
 
 from entente import __version__
-from entente.dedup import StoryLibrary, StoryLink
+from entente.dedup import StoryLibrary, StoryLink, outlet_of
 from entente.errors import StoreError
-from entente.model import Analysis, make_id
+from entente.model import Analysis, Article, make_id
 from entente.store.rows import TABLE_ROWS, article_row, story_row
 
 DEFAULT_DB = "entente.duckdb"
@@ -41,6 +41,7 @@ DATA_TABLES = (
     "article_themes",
     "input_errors",
     "stories",
+    "sightings",
 )
 
 
@@ -125,6 +126,7 @@ class Store:
                 )
             for name, rows in tables.items():
                 self._insert(name, rows)
+            self._add_sightings([a.article for a in latest.values()])
             sources = sorted({a.article.origin for a in analyses if a.article.origin})
             self.con.execute(
                 "DELETE FROM input_errors WHERE source IN (SELECT unnest(?))", [sources]
@@ -143,6 +145,29 @@ class Store:
             self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
         finally:
             self.con.unregister("_batch")
+
+    def add_sightings(self, articles: Sequence[Article]) -> None:
+        """Record where articles were seen (each outlet and origin once)."""
+        if articles:
+            self.con.execute("BEGIN")
+            self._add_sightings(articles)
+            self.con.execute("COMMIT")
+
+    def _add_sightings(self, articles: Sequence[Article]) -> None:
+        rows = {
+            (a.article_id, a.origin or a.source_id): {
+                "article_id": a.article_id,
+                "outlet": outlet_of(a),
+                "origin": a.origin or a.source_id,
+                "url": a.url,
+            }
+            for a in articles
+        }
+        self.con.execute(
+            "DELETE FROM sightings WHERE (article_id, origin) IN (SELECT (unnest(?), unnest(?)))",
+            [[k[0] for k in rows], [k[1] for k in rows]],
+        )
+        self._insert("sightings", list(rows.values()))
 
     def coded_ids(self, lexicon_digest: str) -> set[str]:
         """Ids of the articles stored as coded with this lexicon."""

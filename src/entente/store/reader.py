@@ -42,18 +42,15 @@ EVENT_COLUMNS = (
 
 _EVENT_SQL = """
 WITH ev AS (
-    SELECT e.*, coalesce(s.story_id, e.article_id) AS story_id,
-           coalesce(nullif(regexp_extract(a.url, '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)', 1), ''),
-                    regexp_replace(coalesce(a.origin, a.source_id), ':[0-9]+$', '')) AS outlet,
-           a.source_id AS a_source_id
+    SELECT e.*, coalesce(s.story_id, e.article_id) AS story_id, a.source_id AS a_source_id
     FROM events e JOIN articles a USING (article_id)
     LEFT JOIN stories s USING (article_id)
     {where}
 ), reports AS (
-    SELECT story_id, left(source_code, 3) AS sr, left(target_code, 3) AS tr, cameo_root,
-           count(DISTINCT article_id) AS n_articles, count(DISTINCT outlet) AS n_sources,
-           count(*) AS n_mentions
-    FROM ev GROUP BY ALL
+    SELECT ev.story_id, left(ev.source_code, 3) AS sr, left(ev.target_code, 3) AS tr,
+           ev.cameo_root, count(DISTINCT (g.article_id, g.origin)) AS n_articles,
+           count(DISTINCT g.outlet) AS n_sources, count(*) AS n_mentions
+    FROM ev LEFT JOIN sightings g USING (article_id) GROUP BY ALL
 ), ranked AS (
     SELECT ev.*, r.n_articles, r.n_sources, r.n_mentions,
            row_number() OVER (

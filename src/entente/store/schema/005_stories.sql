@@ -9,3 +9,12 @@ CREATE TABLE stories (
 
 -- The lexicon an article was last coded with: re-reading it with the same lexicon skips it.
 ALTER TABLE articles ADD COLUMN lexicon_digest VARCHAR;
+
+-- Every place an article was seen: the same text from two outlets is one article (its id
+-- is the hash of its date and text) seen twice, and both outlets count as its sources.
+CREATE TABLE sightings (
+    article_id VARCHAR NOT NULL,
+    outlet VARCHAR NOT NULL,
+    origin VARCHAR NOT NULL,
+    url VARCHAR
+);
