@@ -119,3 +119,33 @@ def test_watch_command_runs_the_rounds_asked_for(
     db = tmp_path / "e.duckdb"
     assert main(["--db", str(db), "watch", str(feeds), "--every", "1s", "--rounds", "1"]) == 0
     assert "round 1: 2 new articles coded" in capsys.readouterr().err
+
+
+def test_a_round_that_fails_while_coding_does_not_end_the_watch(
+    tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import entente.watch as watch
+
+    calls: list[int] = []
+
+    def flaky(*args: object, **kwargs: object) -> RunSummary:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("disk full")
+        return RunSummary()
+
+    monkeypatch.setattr(watch, "code_items", flaky)
+    errors: list[InputError] = []
+    with Store(tmp_path / "e.duckdb") as store:
+        n = watch_feeds(
+            ["x"],
+            store,
+            pipeline,
+            WatchSettings(every_seconds=1.0, rounds=2),
+            read=lambda feed: iter(()),
+            sleep=lambda s: None,
+            on_error=errors.append,
+        )
+    assert n == 2
+    assert len(calls) == 2
+    assert [e.source for e in errors] == ["round 1"]

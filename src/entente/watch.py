@@ -81,8 +81,15 @@ def watch_feeds(
         if done:
             sleep(settings.every_seconds)
         items = (item for feed in feeds for item in guarded(reader, feed))
-        summary = code_items(items, store, pipeline, settings={"watch": True}, on_error=on_error)
         done += 1
+        try:
+            summary = code_items(
+                items, store, pipeline, settings={"watch": True}, on_error=on_error
+            )
+        except Exception as exc:  # one bad round (a coding bug, a full disk) is not the end
+            log.exception("watch round %d failed", done)
+            on_error(InputError(f"round {done}", f"round failed ({type(exc).__name__}: {exc})"))
+            continue
         on_round(done, summary)
     return done
 
