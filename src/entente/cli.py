@@ -24,7 +24,7 @@ from entente.ingest.options import ReadOptions
 from entente.lexicons.check import check_lexicons, summary
 from entente.lexicons.lexicon import load_lexicon
 from entente.pipeline import Pipeline
-from entente.runner import code_paths
+from entente.runner import RunSummary, code_paths
 from entente.store.database import Store, default_db_path
 from entente.store.reader import (
     EVENT_COLUMNS,
@@ -84,6 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     _add_input_options(code)
 
+    watch = sub.add_parser("watch", help="poll RSS/Atom feeds and code new items until stopped")
+    watch.add_argument("feeds", type=Path, help="a file of feed URLs or paths, one a line")
+    watch.add_argument(
+        "--every", default="15m", help="time between rounds: 30s, 15m, 2h (default 15m)"
+    )
+    watch.add_argument(
+        "--rounds", type=int, default=None, help="stop after this many rounds (default: never)"
+    )
+
     events = sub.add_parser("events", help="list coded events")
     events.add_argument("--dyad", help="two actor codes, e.g. IND-USA (either direction)")
     events.add_argument("--actor", help="an actor code as source or target, e.g. RUS")
@@ -94,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--all",
         action="store_true",
         help="include negated, hypothetical, future and reported events",
+    )
+    events.add_argument(
+        "--every-report",
+        action="store_true",
+        help="each article's events (default: each event once per story, with its counts)",
     )
     events.add_argument("--limit", type=int, default=None, help="at most this many events")
     _format_option(events)
@@ -171,6 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "article": cmd_article,
         "eval": cmd_eval,
         "demo": cmd_demo,
+        "watch": cmd_watch,
         "actors": cmd_actors,
         "lexicon": cmd_lexicon,
     }[args.command]
@@ -277,21 +292,52 @@ def _code(
             pipeline,
             max_bytes=max_bytes,
             on_error=report,
-            on_progress=lambda n: _advance(bar, n),
+            on_progress=lambda s: _advance(bar, s),
             options=options,
         )
     if not quiet:
         print(
             f"coded {summary.articles} articles into {db}: {summary.events} events "
             f"({summary.asserted} asserted), {summary.quotes} quotes; "
+            f"{summary.stories} new stories, {summary.duplicates} reports of known stories; "
+            f"{summary.skipped} unchanged (already coded with this lexicon); "
             f"{summary.failed} inputs failed",
             file=sys.stderr,
         )
     return summary
 
 
-def _advance(bar: Any, n: int) -> None:
-    bar.update(n)
+def _advance(bar: Any, summary: RunSummary) -> None:
+    bar.update(summary.inputs - bar.n)
+    bar.set_postfix(summary.counts(), refresh=False)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from entente.watch import WatchSettings, parse_duration, read_feed_list, watch_feeds
+
+    settings = WatchSettings(parse_duration(args.every), args.rounds)
+    feeds = read_feed_list(args.feeds)
+    if not feeds:
+        raise EntenteError(f"{args.feeds}: no feeds listed")
+    pipeline = Pipeline.default(tuple(args.lexicons))
+
+    def report(error: InputError) -> None:
+        print(f"entente: skipped {error.source}: {error.reason}", file=sys.stderr)
+
+    def summarize(n: int, s: RunSummary) -> None:
+        print(
+            f"round {n}: {s.articles} new articles coded, {s.events} events; "
+            f"{s.skipped} already stored, {s.duplicates} reports of known stories; "
+            f"{s.failed} failed",
+            file=sys.stderr,
+        )
+
+    try:
+        with Store(_db(args)) as store:
+            watch_feeds(feeds, store, pipeline, settings, on_round=summarize, on_error=report)
+    except KeyboardInterrupt:
+        print("entente: watch stopped", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_events(args: argparse.Namespace) -> int:
@@ -303,6 +349,7 @@ def cmd_events(args: argparse.Namespace) -> int:
         until=args.until,
         include_all=args.all,
         limit=args.limit,
+        every_report=args.every_report,
     )
     with Store(_db(args), read_only=True) as store:
         rows = find_events(store, filters)

@@ -1,7 +1,10 @@
 """Coding inputs into the store: ingest → pipeline → store, in batches.
 
 A bad input is reported through ``on_error`` and recorded in ``input_errors``; the run
-goes on, and what is already stored is neither lost nor doubled.
+goes on, and what is already stored is neither lost nor doubled. Runs are incremental:
+an article already stored as coded with the same lexicon is skipped, and the same
+article met twice in one run is coded once. Every coded article joins a story (its
+near-duplicates, :mod:`entente.dedup`).
 """
 
 from __future__ import annotations
@@ -10,10 +13,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from entente.dedup import StoryLibrary, StoryLink
 from entente.errors import InputError
 from entente.ingest.files import MAX_BYTES, read_inputs
 from entente.ingest.options import ReadOptions
-from entente.model import Analysis
+from entente.model import Analysis, Article
 from entente.pipeline import Pipeline
 from entente.store.database import Store
 
@@ -24,46 +28,97 @@ BATCH_SIZE = 200
 class RunSummary:
     run_id: str = ""
     inputs: int = 0
-    articles: int = 0
+    articles: int = 0  # coded in this run
     events: int = 0
     asserted: int = 0
     quotes: int = 0
+    skipped: int = 0  # already stored, coded with the same lexicon
+    duplicates: int = 0  # joined a story already known (near-duplicates, repeats)
+    stories: int = 0  # new stories started
     errors: list[InputError] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
         return len(self.errors)
 
+    def counts(self) -> dict[str, int]:
+        """The progress counts, for a progress bar."""
+        return {
+            "coded": self.articles,
+            "skipped": self.skipped,
+            "duplicate": self.duplicates,
+            "failed": self.failed,
+        }
 
-def code_paths(
-    paths: Iterable[Path],
+
+Item = Article | InputError
+
+
+@dataclass
+class _Run:
+    """The state of one run: what is stored already, what waits to be written."""
+
+    store: Store
+    pipeline: Pipeline
+    summary: RunSummary
+    library: StoryLibrary
+    done: set[str]
+    batch: list[Analysis] = field(default_factory=list)
+    links: list[StoryLink] = field(default_factory=list)
+    seen: list[Article] = field(default_factory=list)  # skipped, but seen here
+
+    def code(self, article: Article) -> None:
+        if article.article_id in self.done:
+            self.summary.skipped += 1
+            self.seen.append(article)
+            return
+        self.done.add(article.article_id)
+        link = self.library.assign(article.article_id, article.text, article.date)
+        self.summary.stories += link.is_new_story
+        self.summary.duplicates += not link.is_new_story
+        analysis = self.pipeline.analyze(article)
+        self.batch.append(analysis)
+        self.links.append(link)
+        _count(self.summary, analysis)
+        if len(self.batch) + len(self.seen) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        digest = self.pipeline.lexicon.digest
+        self.store.write(self.batch, lexicon_digest=digest, stories=self.links)
+        self.store.add_sightings(self.seen)
+        self.batch, self.links, self.seen = [], [], []
+
+
+def code_items(
+    items: Iterable[Item],
     store: Store,
     pipeline: Pipeline,
     *,
-    max_bytes: int = MAX_BYTES,
+    settings: dict[str, object] | None = None,
     on_error: Callable[[InputError], None] = lambda e: None,
-    on_progress: Callable[[int], None] = lambda n: None,
-    options: ReadOptions | None = None,
+    on_progress: Callable[[RunSummary], None] = lambda s: None,
 ) -> RunSummary:
-    """Code every article of ``paths`` into ``store`` and return the counts."""
+    """Code articles (or record errors) into ``store`` and return the counts."""
     summary = RunSummary()
-    summary.run_id = store.start_run(pipeline.lexicon.digest, {"max_bytes": max_bytes})
-    batch: list[Analysis] = []
-    for item in read_inputs(paths, max_bytes, options):
+    summary.run_id = store.start_run(pipeline.lexicon.digest, dict(settings or {}))
+    run = _Run(
+        store,
+        pipeline,
+        summary,
+        store.load_stories(StoryLibrary()),
+        store.coded_ids(pipeline.lexicon.digest),
+    )
+    for item in items:
         summary.inputs += 1
-        on_progress(1)
         if isinstance(item, InputError):
             summary.errors.append(item)
             store.record_error(item.source, item.reason, summary.run_id)
             on_error(item)
-            continue
-        analysis = pipeline.analyze(item)
-        batch.append(analysis)
-        _count(summary, analysis)
-        if len(batch) >= BATCH_SIZE:
-            store.write(batch)
-            batch = []
-    store.write(batch)
+        else:
+            run.code(item)
+        on_progress(summary)
+    run.flush()
     store.finish_run(
         summary.run_id,
         {
@@ -74,6 +129,27 @@ def code_paths(
         },
     )
     return summary
+
+
+def code_paths(
+    paths: Iterable[Path],
+    store: Store,
+    pipeline: Pipeline,
+    *,
+    max_bytes: int = MAX_BYTES,
+    on_error: Callable[[InputError], None] = lambda e: None,
+    on_progress: Callable[[RunSummary], None] = lambda s: None,
+    options: ReadOptions | None = None,
+) -> RunSummary:
+    """Code every article of ``paths`` into ``store`` and return the counts."""
+    return code_items(
+        read_inputs(paths, max_bytes, options),
+        store,
+        pipeline,
+        settings={"max_bytes": max_bytes},
+        on_error=on_error,
+        on_progress=on_progress,
+    )
 
 
 def _count(summary: RunSummary, analysis: Analysis) -> None:

@@ -21,9 +21,10 @@ import duckdb
 import pyarrow as pa
 
 from entente import __version__
+from entente.dedup import StoryLibrary, StoryLink, outlet_of
 from entente.errors import StoreError
-from entente.model import Analysis, make_id
-from entente.store.rows import TABLE_ROWS, article_row
+from entente.model import Analysis, Article, make_id
+from entente.store.rows import TABLE_ROWS, article_row, story_row
 
 DEFAULT_DB = "entente.duckdb"
 _MIGRATION_RE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
@@ -39,6 +40,8 @@ DATA_TABLES = (
     "themes",
     "article_themes",
     "input_errors",
+    "stories",
+    "sightings",
 )
 
 
@@ -91,8 +94,18 @@ class Store:
         return applied
 
     # -- writing --------------------------------------------------------------------
-    def write(self, analyses: Sequence[Analysis]) -> None:
-        """Store analyses, replacing every row of their articles, in one transaction."""
+    def write(
+        self,
+        analyses: Sequence[Analysis],
+        *,
+        lexicon_digest: str | None = None,
+        stories: Sequence[StoryLink] = (),
+    ) -> None:
+        """Store analyses, replacing every row of their articles, in one transaction.
+
+        ``lexicon_digest`` records what the articles were coded with (a later run with the
+        same lexicon skips them); ``stories`` replaces the story rows of their articles.
+        """
         if not analyses:
             return
         ids = sorted({a.article.article_id for a in analyses})
@@ -100,9 +113,11 @@ class Store:
         tables: dict[str, list[dict[str, Any]]] = {"articles": []}
         tables |= {name: [] for name in TABLE_ROWS}
         for a in latest.values():
-            tables["articles"].append(article_row(a))
+            tables["articles"].append(article_row(a) | {"lexicon_digest": lexicon_digest})
             for name, to_rows in TABLE_ROWS.items():
                 tables[name].extend(to_rows(a))
+        if stories:
+            tables["stories"] = [story_row(link) for link in stories]
         self.con.execute("BEGIN")
         try:
             for name in tables:
@@ -111,6 +126,7 @@ class Store:
                 )
             for name, rows in tables.items():
                 self._insert(name, rows)
+            self._add_sightings([a.article for a in latest.values()])
             sources = sorted({a.article.origin for a in analyses if a.article.origin})
             self.con.execute(
                 "DELETE FROM input_errors WHERE source IN (SELECT unnest(?))", [sources]
@@ -129,6 +145,47 @@ class Store:
             self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
         finally:
             self.con.unregister("_batch")
+
+    def add_sightings(self, articles: Sequence[Article]) -> None:
+        """Record where articles were seen (each outlet and origin once)."""
+        if articles:
+            self.con.execute("BEGIN")
+            self._add_sightings(articles)
+            self.con.execute("COMMIT")
+
+    def _add_sightings(self, articles: Sequence[Article]) -> None:
+        rows = {
+            (a.article_id, a.origin or a.source_id): {
+                "article_id": a.article_id,
+                "outlet": outlet_of(a),
+                "origin": a.origin or a.source_id,
+                "url": a.url,
+            }
+            for a in articles
+        }
+        self.con.execute(
+            "DELETE FROM sightings WHERE (article_id, origin) IN (SELECT (unnest(?), unnest(?)))",
+            [[k[0] for k in rows], [k[1] for k in rows]],
+        )
+        self._insert("sightings", list(rows.values()))
+
+    def coded_ids(self, lexicon_digest: str) -> set[str]:
+        """Ids of the articles stored as coded with this lexicon."""
+        rows = self.con.execute(
+            "SELECT article_id FROM articles WHERE lexicon_digest = ?", [lexicon_digest]
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def load_stories(self, library: StoryLibrary) -> StoryLibrary:
+        """Enter every stored article's story and signature into ``library``."""
+        cursor = self.con.execute(
+            "SELECT s.article_id, s.story_id, s.signature, a.date FROM stories s "
+            "JOIN articles a USING (article_id) ORDER BY s.article_id"
+        )
+        while chunk := cursor.fetchmany(5000):
+            for article_id, story_id, signature, date in chunk:
+                library.add(article_id, story_id, signature, date)
+        return library
 
     def record_error(self, source: str, reason: str, run_id: str) -> None:
         """Keep one row per failing input (the latest reason)."""

@@ -34,18 +34,44 @@ EVENT_COLUMNS = (
     "place_country",
     "latitude",
     "longitude",
+    "story_id",
+    "n_articles",
+    "n_sources",
+    "n_mentions",
 )
 
 _EVENT_SQL = """
+WITH ev AS (
+    SELECT e.*, coalesce(s.story_id, e.article_id) AS story_id, a.source_id AS a_source_id
+    FROM events e JOIN articles a USING (article_id)
+    LEFT JOIN stories s USING (article_id)
+    {where}
+), reports AS (
+    SELECT ev.story_id, left(ev.source_code, 3) AS sr, left(ev.target_code, 3) AS tr,
+           ev.cameo_root, count(DISTINCT (g.article_id, g.origin)) AS n_articles,
+           count(DISTINCT g.outlet) AS n_sources, count(*) AS n_mentions
+    FROM ev LEFT JOIN sightings g USING (article_id) GROUP BY ALL
+), ranked AS (
+    SELECT ev.*, r.n_articles, r.n_sources, r.n_mentions,
+           row_number() OVER (
+               PARTITION BY ev.story_id, left(ev.source_code, 3), left(ev.target_code, 3),
+                            ev.cameo_root
+               ORDER BY ev.date NULLS LAST, ev.a_source_id, ev.trigger_start, ev.event_id
+           ) AS report_rank
+    FROM ev JOIN reports r ON r.story_id = ev.story_id AND r.sr = left(ev.source_code, 3)
+         AND r.tr = left(ev.target_code, 3) AND r.cameo_root = ev.cameo_root
+)
 SELECT e.event_id, e.article_id, a.source_id, e.date,
        e.source_code AS source, e.target_code AS target, e.source_name, e.target_name,
        e.cameo, e.plover, e.goldstein, e.quad_class, e.factuality, e.confidence,
        substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence,
        substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger,
        e.rule, e.quote_id, e.themes, e.tone, p.name AS place, p.country AS place_country,
-       p.latitude, p.longitude, e.trigger_start, e.trigger_end
-FROM events e JOIN articles a USING (article_id)
+       p.latitude, p.longitude, e.story_id, e.n_articles, e.n_sources, e.n_mentions,
+       e.trigger_start, e.trigger_end
+FROM ranked e JOIN articles a USING (article_id)
 LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.place_id
+{story_where}
 """
 
 
@@ -58,6 +84,7 @@ class EventFilter:
     until: str | None = None
     include_all: bool = False
     limit: int | None = None
+    every_report: bool = False  # each article's events, not each event once per story
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -89,8 +116,10 @@ class EventFilter:
 
 def find_events(store: Store, filters: EventFilter) -> list[dict[str, Any]]:
     where, params = filters.where()
+    story_where = "" if filters.every_report else "WHERE e.report_rank = 1"
     sql = (
-        _EVENT_SQL + where + " ORDER BY e.date NULLS LAST, a.source_id, e.trigger_start, e.event_id"
+        _EVENT_SQL.format(where=where, story_where=story_where)
+        + " ORDER BY e.date NULLS LAST, a.source_id, e.trigger_start, e.event_id"
     )
     if filters.limit is not None:
         sql += f" LIMIT {int(filters.limit)}"
@@ -125,7 +154,8 @@ def find_article(store: Store, ident: str) -> ArticleView | None:
         raise EntenteError(f"{ident!r} matches several articles; give more of the id")
     article = articles[0]
     key = [article["article_id"]]
-    events = store.query(_EVENT_SQL + " WHERE e.article_id = ? ORDER BY e.trigger_start", key)
+    sql = _EVENT_SQL.format(where="", story_where="WHERE e.article_id = ?")
+    events = store.query(sql + " ORDER BY e.trigger_start", key)
     for n, event in enumerate(events, start=1):
         event["n"] = n
 

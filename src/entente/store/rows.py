@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from entente.dedup import StoryLink
 from entente.enrich.themes import article_themes, event_themes
 from entente.enrich.tone import article_tone, event_tone
 from entente.model import Analysis, Event
@@ -34,6 +35,14 @@ def article_row(a: Analysis) -> Row:
         "author": art.author,
         "published_at": art.published_at.astimezone(dt.UTC) if art.published_at else None,
         "language": art.language,
+    }
+
+
+def story_row(link: StoryLink) -> Row:
+    return {
+        "story_id": link.story_id,
+        "article_id": link.article_id,
+        "signature": list(link.signature),
     }
 
 

@@ -1,7 +1,8 @@
 """Unicode and punctuation normalization.
 
 ``normalize_text`` produces the canonical article text (every span indexes it): NFC,
-unified line ends, exotic spaces made plain, invisible characters removed. Punctuation
+unified line ends, exotic spaces made plain, invisible characters removed, page furniture
+lines removed (``text/boilerplate.py``). Punctuation
 is *not* rewritten in the text, so evidence shows what the outlet printed; ``fold``
 gives the matching form of a token instead (lower case, straight quotes, plain dashes).
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from entente.text.boilerplate import strip_boilerplate
 
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -44,7 +47,7 @@ def normalize_text(raw: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
-    return text.strip()
+    return strip_boilerplate(text).strip()
 
 
 def fold(token: str) -> str:

@@ -1,0 +1,159 @@
+"""Near-duplicates grouped into stories; events counted across a story's reports;
+incremental runs skip what is already coded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+
+from entente.dedup import StoryLibrary, shingles
+from entente.model import Article
+from entente.pipeline import Pipeline
+from entente.runner import code_items, code_paths
+from entente.store.database import DATA_TABLES, Store
+from entente.store.reader import EventFilter, find_events
+from entente.text.normalize import normalize_text
+from tests.conftest import SHARED
+from tests.syndicated import SAME_TOPIC, STORIES, variants
+
+OUTLETS = ["wire.example", "herald.example", "daily.example", "post.example", "times.example"]
+
+
+def _corpus() -> list[tuple[Article, int]]:
+    """Every story's 3-5 outlets' copies, then the same-topic different stories."""
+    day = dt.date(2025, 3, 3)
+    out = []
+    for s, story in enumerate(STORIES):
+        for j, text in enumerate(variants(story, 3 + s % 3)):
+            url = f"https://{OUTLETS[j]}/news/{s}"
+            article = Article.create(
+                normalize_text(text), source_id=f"{s}-{j}", date=day, url=url, origin=url
+            )
+            out.append((article, s))
+    for k, text in enumerate(SAME_TOPIC):
+        url = f"https://other.example/{k}"
+        article = Article.create(
+            normalize_text(text), source_id=f"t{k}", date=day, url=url, origin=url
+        )
+        out.append((article, 100 + k))
+    return out
+
+
+def _rates(story_of: dict[str, str], truth: dict[str, int]) -> tuple[float, int]:
+    pairs = list(itertools.combinations(truth, 2))
+    same = [(a, b) for a, b in pairs if truth[a] == truth[b]]
+    merged = sum(story_of[a] == story_of[b] for a, b in same) / len(same)
+    false = sum(story_of[a] == story_of[b] for a, b in pairs if truth[a] != truth[b])
+    return merged, false
+
+
+def test_shingles_are_word_runs_in_lower_case() -> None:
+    assert shingles("India and Russia signed") == {"india and russia", "and russia signed"}
+    assert shingles("Hello") == {"hello"}
+
+
+def test_syndicated_copies_collapse_and_same_topic_stories_stay_apart() -> None:
+    library = StoryLibrary()
+    corpus = _corpus()
+    links = {a.article_id: library.assign(a.article_id, a.text, a.date) for a, _ in corpus}
+    truth = {a.article_id: s for a, s in corpus}
+    merged, false_merges = _rates({k: v.story_id for k, v in links.items()}, truth)
+    assert merged == 1.0
+    assert false_merges == 0
+    assert len({link.story_id for link in links.values()}) == len(STORIES) + len(SAME_TOPIC)
+
+
+def test_the_same_wording_weeks_apart_is_a_new_story() -> None:
+    library = StoryLibrary()
+    text = normalize_text(STORIES[0])
+    first = library.assign("a1", text, dt.date(2025, 1, 1))
+    again = library.assign("a2", text + " More talks follow.", dt.date(2025, 1, 2))
+    later = library.assign("a3", text + " More talks follow.", dt.date(2025, 2, 20))
+    assert again.story_id == first.story_id
+    assert not again.is_new_story
+    assert later.story_id != first.story_id
+    assert later.is_new_story
+
+
+def test_events_are_listed_once_per_story_with_report_counts(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    corpus = [(a, s) for a, s in _corpus() if s == 0]  # three outlets' copies
+    with Store(tmp_path / "e.duckdb") as store:
+        summary = code_items((a for a, _ in corpus), store, pipeline)
+        assert (summary.articles, summary.stories, summary.duplicates) == (3, 1, 2)
+        each = find_events(store, EventFilter(every_report=True))
+        once = find_events(store, EventFilter())
+    signing = [
+        r for r in once if (r["source"][:3], r["target"][:3], r["cameo"]) == ("IND", "RUS", "057")
+    ]
+    assert len(signing) == 1
+    assert signing[0]["n_articles"] == 3
+    assert signing[0]["n_sources"] == 3
+    assert signing[0]["n_mentions"] >= 3
+    assert len(each) > len(once)
+    assert {r["story_id"] for r in each} == {signing[0]["story_id"]}
+
+
+def test_coding_again_skips_what_is_stored_and_changes_nothing(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(STORIES[:3]):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    (folder / "copy.txt").write_text(STORIES[0], encoding="utf-8")  # same text twice
+    with Store(tmp_path / "e.duckdb") as store:
+        first = code_paths([folder], store, pipeline)
+        dumps = {t: store.table_dump(t) for t in DATA_TABLES}
+        second = code_paths([folder], store, pipeline)
+        assert {t: store.table_dump(t) for t in DATA_TABLES} == dumps
+    assert (first.articles, first.skipped) == (3, 1)
+    assert (second.articles, second.skipped) == (0, 4)
+
+
+@pytest.mark.skipif(
+    not (SHARED / "corpus" / "wikinews-2019-2020.jsonl").is_file(),
+    reason="../shared/corpus (the wikinews benchmark) is not beside the checkout",
+)
+def test_wikinews_coded_twice_is_stored_once(tmp_path: Path, pipeline: Pipeline) -> None:
+    path = SHARED / "corpus" / "wikinews-2019-2020.jsonl"
+    n_records = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    with Store(tmp_path / "e.duckdb") as store:
+        first = code_paths([path], store, pipeline)
+        dumps = {t: store.table_dump(t) for t in DATA_TABLES}
+        second = code_paths([path], store, pipeline)
+        assert {t: store.table_dump(t) for t in DATA_TABLES} == dumps
+        n_articles = store.query("SELECT count(*) AS n FROM articles")[0]["n"]
+    assert first.articles + first.skipped + first.failed == n_records
+    assert second.articles == 0
+    assert second.skipped == first.articles + first.skipped
+    assert n_articles == first.articles
+    assert json.dumps(first.counts())
+
+
+def test_the_same_text_from_two_outlets_is_stored_once_and_counted_twice(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    text = normalize_text(STORIES[0])
+    day = dt.date(2025, 3, 3)
+    copies = [
+        Article.create(text, source_id=f"c{i}", date=day, url=url, origin=url)
+        for i, url in enumerate(["https://www.wire.example/a", "https://herald.example/b"])
+    ]
+    with Store(tmp_path / "e.duckdb") as store:
+        summary = code_items(iter(copies), store, pipeline)
+        again = code_items(iter(copies), store, pipeline)
+        n_articles = store.query("SELECT count(*) AS n FROM articles")[0]["n"]
+        outlets = store.query("SELECT outlet FROM sightings ORDER BY outlet")
+        rows = find_events(store, EventFilter(code="057"))
+    assert (summary.articles, summary.skipped, again.skipped) == (1, 1, 2)
+    assert n_articles == 1
+    assert [r["outlet"] for r in outlets] == ["herald.example", "wire.example"]
+    signing = [r for r in rows if (r["source"][:3], r["target"][:3]) == ("IND", "RUS")]
+    assert len(signing) == 1
+    assert (signing[0]["n_articles"], signing[0]["n_sources"]) == (2, 2)
