@@ -7,6 +7,19 @@ embedded DuckDB database.
 
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from entente.analytics.corpus import Corpus
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+__all__ = ["__version__", "open"]
+
+
+def open(path: str | os.PathLike[str]) -> Corpus:
+    """Open a store for analysis: ``entente.open("entente.duckdb").dyad("IND", "USA")``."""
+    from entente.analytics.corpus import Corpus
+
+    return Corpus(path)

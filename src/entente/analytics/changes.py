@@ -1,0 +1,110 @@
+"""Change points: significant shifts in a dyad's series, each with the events behind it.
+
+Method: PELT (Killick, Fearnhead and Eckley 2012) from the ``ruptures`` library with the
+``l2`` cost (shifts in the mean) on one column of the dyad series (by default
+``net_cooperation_per_1k``), minimum segment length ``min_size`` periods. The penalty is
+BIC-like, ``penalty = 2·σ²·ln(n)``, with σ the noise estimated robustly from the first
+differences (median absolute deviation / (0.6745·√2)), so a break is flagged only when it
+moves the mean by much more than the period-to-period noise. Each break names the first
+period of the new segment, the means before and after (adjacent segments), ``z`` = the
+shift divided by σ·√(1/n_before + 1/n_after), the period of the new segment that moved
+most, and that period's events pulling in the direction of the shift, heaviest first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import statistics
+from typing import Any
+
+import numpy as np
+import ruptures as rpt  # type: ignore[import-untyped]
+
+from entente.analytics.base import Scope
+from entente.analytics.series import dyad_series
+from entente.analytics.top import top_events
+from entente.errors import EntenteError
+from entente.store.database import Store
+
+SIGNALS = ("net_cooperation_per_1k", "net_cooperation", "goldstein_total", "events_per_1k")
+
+
+def noise_sigma(values: list[float]) -> float:
+    diffs = [b - a for a, b in itertools.pairwise(values)]
+    if not diffs:
+        return 1.0
+    centre = statistics.median(diffs)
+    mad = statistics.median(abs(d - centre) for d in diffs)
+    sigma = mad / (0.6745 * math.sqrt(2))
+    if sigma == 0:
+        sigma = statistics.pstdev(values) or 1.0
+    return sigma
+
+
+def breakpoints(values: list[float], min_size: int = 2, penalty: float | None = None) -> list[int]:
+    """Indexes where a new segment starts (PELT, l2 cost)."""
+    n = len(values)
+    if n < 2 * min_size:
+        return []
+    sigma = noise_sigma(values)
+    pen = penalty if penalty is not None else 2 * sigma**2 * math.log(n)
+    signal = np.asarray(values, dtype=float).reshape(-1, 1)
+    ends = rpt.Pelt(model="l2", min_size=min_size, jump=1).fit(signal).predict(pen=pen)
+    return [int(e) for e in ends[:-1]]
+
+
+def find_changes(
+    store: Store,
+    scope: Scope,
+    by: str = "month",
+    *,
+    signal: str = "net_cooperation_per_1k",
+    min_size: int = 2,
+    penalty: float | None = None,
+    n_events: int = 5,
+) -> list[dict[str, Any]]:
+    if signal not in SIGNALS:
+        raise EntenteError(f"--signal {signal!r}: choose one of {', '.join(SIGNALS)}")
+    series = dyad_series(store, scope, by)
+    values = [float(r[signal]) for r in series]
+    cuts = breakpoints(values, min_size, penalty)
+    sigma = noise_sigma(values)
+    bounds = [0, *cuts, len(values)]
+    found = []
+    for k, cut in enumerate(cuts):
+        before = values[bounds[k] : cut]
+        after = values[cut : bounds[k + 2]]
+        mean_before, mean_after = sum(before) / len(before), sum(after) / len(after)
+        shift = mean_after - mean_before
+        direction = 1 if shift >= 0 else -1
+        mover = max(range(cut, bounds[k + 2]), key=lambda i: (values[i] - mean_before) * direction)
+        row = series[mover]
+        start, end = row["period_start"], _period_end(series, mover, scope)
+        evidence = top_events(
+            store,
+            Scope(scope.a, scope.b, scope.directed, start, end, scope.theme),
+            limit=n_events,
+            sign=direction,
+        )
+        found.append(
+            {
+                "period": series[cut]["period"],
+                "signal": signal,
+                "mean_before": mean_before,
+                "mean_after": mean_after,
+                "shift": shift,
+                "z": shift / (sigma * math.sqrt(1 / len(before) + 1 / len(after))),
+                "direction": "cooperative" if direction > 0 else "conflictual",
+                "moved_most": row["period"],
+                "events": evidence,
+            }
+        )
+    return found
+
+
+def _period_end(series: list[dict[str, Any]], i: int, scope: Scope) -> Any:
+    if i + 1 < len(series):
+        return series[i + 1]["period_start"] - dt.timedelta(days=1)
+    return scope.until
