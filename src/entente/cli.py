@@ -17,6 +17,17 @@ from typing import Any
 
 from entente import __version__
 from entente.actors.lookup import Resolution, lookup
+from entente.analytics import (
+    PERIODS,
+    balance,
+    dyad_series,
+    find_changes,
+    network,
+    top_events,
+    top_quotes,
+)
+from entente.analytics.base import Scope
+from entente.analytics.changes import SIGNALS
 from entente.errors import EntenteError, InputError
 from entente.evaluation import evaluate_file, gate
 from entente.ingest.files import URL_LIST_PREFIX
@@ -164,7 +175,78 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="code the example articles and show what was found")
     demo.add_argument("--articles", type=Path, default=EXAMPLES, help="folder of articles")
+    _add_analytics_parsers(sub)
     return parser
+
+
+def _add_analytics_parsers(sub: Any) -> None:
+    dyad = sub.add_parser("dyad", help="a pair's events, Goldstein and tone per period")
+    _pair_options(dyad)
+    _by_option(dyad)
+    _plain_format_option(dyad)
+
+    bal = sub.add_parser("balance", help="one actor's relations with several others compared")
+    bal.add_argument("actor", help="the actor, e.g. IND")
+    bal.add_argument("partners", nargs="+", help="two or more partners, e.g. USA RUS")
+    bal.add_argument(
+        "--theme", action="append", default=[], help="a theme, e.g. DEFENSE (repeatable)"
+    )
+    _window_options(bal)
+    _by_option(bal, default="quarter")
+    _plain_format_option(bal)
+
+    changes = sub.add_parser("changes", help="significant shifts in a pair's series (PELT)")
+    _pair_options(changes)
+    _by_option(changes)
+    changes.add_argument(
+        "--signal",
+        choices=SIGNALS,
+        default="net_cooperation_per_1k",
+        help="the series column searched for shifts (default net_cooperation_per_1k)",
+    )
+    changes.add_argument("--min-size", type=int, default=2, help="shortest segment, in periods (2)")
+    changes.add_argument(
+        "--penalty", type=float, default=None, help="PELT penalty (default 2·σ²·ln n)"
+    )
+    _plain_format_option(changes)
+
+    net = sub.add_parser("network", help="who acts on whom, weighted by events")
+    _window_options(net)
+    net.add_argument("--theme", help="only events of this theme, e.g. ENERGY")
+    net.add_argument("--undirected", action="store_true", help="merge the two directions")
+    net.add_argument("--min-events", type=int, default=1, help="drop lighter edges (1)")
+    net.add_argument("--limit", type=int, default=None, help="at most this many edges")
+    _plain_format_option(net)
+
+    top = sub.add_parser("top", help="a pair's heaviest events and quotations with evidence")
+    _pair_options(top)
+    top.add_argument("--limit", type=int, default=10, help="events and quotations each (10)")
+    _plain_format_option(top)
+
+
+def _pair_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("a", help="one side, e.g. IND")
+    parser.add_argument("b", help="the other side, e.g. USA")
+    parser.add_argument("--directed", action="store_true", help="only A acting on B")
+    parser.add_argument("--theme", help="only events of this theme, e.g. TRADE")
+    _window_options(parser)
+
+
+def _window_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", help="first date, YYYY-MM-DD")
+    parser.add_argument("--until", help="last date, YYYY-MM-DD")
+
+
+def _by_option(parser: argparse.ArgumentParser, default: str = "month") -> None:
+    parser.add_argument(
+        "--by", choices=PERIODS, default=default, help=f"period length (default {default})"
+    )
+
+
+def _plain_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format"
+    )
 
 
 def _format_option(parser: argparse.ArgumentParser) -> None:
@@ -188,6 +270,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "watch": cmd_watch,
         "actors": cmd_actors,
         "lexicon": cmd_lexicon,
+        "dyad": cmd_dyad,
+        "balance": cmd_balance,
+        "changes": cmd_changes,
+        "network": cmd_network,
+        "top": cmd_top,
     }[args.command]
     try:
         return handler(args)
@@ -646,3 +733,135 @@ def cmd_lexicon(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(summary(report))
     return EXIT_OK if report.ok else EXIT_ERROR
+
+
+# -- analytics ------------------------------------------------------------------------
+
+
+def _scope(args: argparse.Namespace) -> Scope:
+    return Scope(args.a, args.b, args.directed, args.since, args.until, args.theme)
+
+
+def _json(data: Any) -> None:
+    json.dump(data, sys.stdout, default=str, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _num(value: float | None, fmt: str = "+6.2f") -> str:
+    return "     -" if value is None else format(value, fmt)
+
+
+def cmd_dyad(args: argparse.Namespace) -> int:
+    with Store(_db(args), read_only=True) as store:
+        rows = dyad_series(store, _scope(args), args.by)
+    if args.format == "json":
+        _json(rows)
+        return EXIT_OK
+    print("period      articles events  q1  q2  q3  q4  goldstein (95%)        net  per1k   tone")
+    for r in rows:
+        interval = (
+            f"[{r['goldstein_low']:+.1f},{r['goldstein_high']:+.1f}]"
+            if r["goldstein_low"] is not None
+            else ""
+        )
+        print(
+            f"{r['period']:<11} {r['n_articles']:>8} {r['n_events']:>6} {r['quad1']:>3} "
+            f"{r['quad2']:>3} {r['quad3']:>3} {r['quad4']:>3}  {_num(r['goldstein_mean'])} "
+            f"{interval:<14} {r['net_cooperation']:+7.1f} {r['net_cooperation_per_1k']:+6.1f} "
+            f"{_num(r['tone'])}"
+        )
+    return EXIT_OK
+
+
+def cmd_balance(args: argparse.Namespace) -> int:
+    themes = args.theme or [None]
+    with Store(_db(args), read_only=True) as store:
+        rows, summary = balance(
+            store,
+            args.actor,
+            args.partners,
+            themes=themes,
+            by=args.by,
+            since=args.since,
+            until=args.until,
+        )
+    if args.format == "json":
+        _json({"periods": rows, "summary": summary})
+        return EXIT_OK
+    print("theme         partner events  warmth balance   trend")
+    for s in summary:
+        mark = "  warmest" if s["warmest"] else ""
+        print(
+            f"{s['theme']:<13} {s['partner']:<7} {s['n_events']:>6} {s['warmth']:+7.2f} "
+            f"{s['balance']:+7.2f} {s['trend']:+7.3f}{mark}"
+        )
+    return EXIT_OK
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    with Store(_db(args), read_only=True) as store:
+        found = find_changes(
+            store,
+            _scope(args),
+            args.by,
+            signal=args.signal,
+            min_size=args.min_size,
+            penalty=args.penalty,
+        )
+    if args.format == "json":
+        _json(found)
+        return EXIT_OK
+    for c in found:
+        print(
+            f"{c['period']}: {c['direction']} shift of {c['signal']} "
+            f"{c['mean_before']:+.2f} → {c['mean_after']:+.2f} (z {c['z']:+.1f}); "
+            f"moved most in {c['moved_most']}"
+        )
+        for e in c["events"]:
+            print(
+                f"    {e['date']} {e['source']} → {e['target']} {e['cameo']} "
+                f"{e['goldstein']:+.1f}: {_shorten(e['evidence'], 120)}"
+            )
+    print(f"{len(found)} changes", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_network(args: argparse.Namespace) -> int:
+    scope = Scope(since=args.since, until=args.until, theme=args.theme)
+    with Store(_db(args), read_only=True) as store:
+        edges = network(store, scope, undirected=args.undirected, min_events=args.min_events)
+    if args.limit is not None:
+        edges = edges[: args.limit]
+    if args.format == "json":
+        _json(edges)
+        return EXIT_OK
+    arrow = "—" if args.undirected else "→"
+    for e in edges:
+        print(
+            f"{e['source']:>4} {arrow} {e['target']:<4} {e['n_events']:>5} events  "
+            f"goldstein {e['goldstein_mean']:+5.2f}  net {e['net_cooperation']:+8.1f}"
+        )
+    print(f"{len(edges)} edges", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_top(args: argparse.Namespace) -> int:
+    scope = _scope(args)
+    with Store(_db(args), read_only=True) as store:
+        events = top_events(store, scope, limit=args.limit)
+        quotes = top_quotes(store, scope, limit=args.limit)
+    if args.format == "json":
+        _json({"events": events, "quotes": quotes})
+        return EXIT_OK
+    for e in events:
+        print(
+            f"{e['date']}  {e['source']} → {e['target']} {e['cameo']} {e['goldstein']:+.1f} "
+            f"({e['n_reports']} reports, {e['source_id']})"
+        )
+        print(f"            {_shorten(e['evidence'], 150)}")
+    for q in quotes:
+        print(
+            f"{q['date']}  {q['speaker_name'] or '(no speaker)'} [{q['speaker_code']}]: "
+            f"“{_shorten(q['text'], 120)}” ({q['source_id']})"
+        )
+    return EXIT_OK
