@@ -255,3 +255,12 @@ def test_cli_dyad_json_and_python_api(db: Path, capsys: pytest.CaptureFixture[st
         events = corpus.events("IND", "RUS", theme="DEFENSE")
         assert len(events) == 10
         assert set(events["src"]) == {"IND"}
+
+
+def test_the_signal_decides_what_counts_as_a_shift(store: Store) -> None:
+    # the pair turns hostile in July, but its volume (two events a month) never moves
+    totals = find_changes(store, Scope("IND", "USA"), "month", signal="goldstein_total")
+    assert [(c["period"], c["direction"]) for c in totals] == [("2025-07", "conflictual")]
+    assert find_changes(store, Scope("IND", "USA"), "month", signal="events_per_1k") == []
+    with pytest.raises(EntenteError):
+        find_changes(store, Scope("IND", "USA"), signal="tone")

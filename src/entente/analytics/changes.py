@@ -8,7 +8,9 @@ differences (median absolute deviation / (0.6745·√2)), so a break is flagged 
 moves the mean by much more than the period-to-period noise. Each break names the first
 period of the new segment, the means before and after (adjacent segments), ``z`` = the
 shift divided by σ·√(1/n_before + 1/n_after), the period of the new segment that moved
-most, and that period's events pulling in the direction of the shift, heaviest first.
+most, and that period's events pulling in the direction of the shift (cooperative or
+conflictual; any event for ``events_per_1k``, whose shifts are "more events" or "fewer
+events"), heaviest first.
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ from entente.errors import EntenteError
 from entente.store.database import Store
 
 SIGNALS = ("net_cooperation_per_1k", "net_cooperation", "goldstein_total", "events_per_1k")
+COOPERATION_SIGNALS = SIGNALS[:3]
+
+
+def _direction(signal: str, sign: int) -> str:
+    if signal in COOPERATION_SIGNALS:
+        return "cooperative" if sign > 0 else "conflictual"
+    return "more events" if sign > 0 else "fewer events"
 
 
 def noise_sigma(values: list[float]) -> float:
@@ -86,7 +95,7 @@ def find_changes(
             store,
             Scope(scope.a, scope.b, scope.directed, start, end, scope.theme),
             limit=n_events,
-            sign=direction,
+            sign=direction if signal in COOPERATION_SIGNALS else 0,
         )
         found.append(
             {
@@ -96,7 +105,7 @@ def find_changes(
                 "mean_after": mean_after,
                 "shift": shift,
                 "z": shift / (sigma * math.sqrt(1 / len(before) + 1 / len(after))),
-                "direction": "cooperative" if direction > 0 else "conflictual",
+                "direction": _direction(signal, direction),
                 "moved_most": row["period"],
                 "events": evidence,
             }
