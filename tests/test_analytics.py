@@ -255,6 +255,18 @@ def test_cli_dyad_json_and_python_api(db: Path, capsys: pytest.CaptureFixture[st
         events = corpus.events("IND", "RUS", theme="DEFENSE")
         assert len(events) == 10
         assert set(events["src"]) == {"IND"}
+        assert events["evidence"].iloc[0] == "IND and RUS event weighing 4.0."
+        assert corpus.events("USA").shape[0] == 20  # either side
+
+
+def test_weeks_start_on_monday_and_days_are_dated(store: Store) -> None:
+    weeks = dyad_series(store, Scope("IND", "USA", since="2025-01-01", until="2025-01-31"), "week")
+    assert [(r["period"], r["n_events"]) for r in weeks] == [("2025-01-13", 2)]  # Wed the 15th
+    days = dyad_series(store, Scope("IND", "USA", since="2025-08-01", until="2025-08-31"), "day")
+    assert [(r["period"], r["n_articles"], r["n_events"]) for r in days] == [
+        ("2025-08-15", 5, 2),
+        ("2025-08-16", 1, 0),  # the second report is not a second event
+    ]
 
 
 def test_the_signal_decides_what_counts_as_a_shift(store: Store) -> None:

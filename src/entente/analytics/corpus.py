@@ -38,9 +38,15 @@ class Corpus:
         until: str | None = None,
         theme: str | None = None,
     ) -> pd.DataFrame:
-        """Asserted events, once per story, of an actor (``a``) or a pair (``a``, ``b``)."""
+        """Asserted events, once per story, of an actor (``a``) or a pair (``a``, ``b``), with
+        ``src``/``tgt`` (the sides' countries), ``n_reports`` and the ``evidence`` sentence."""
         where, params = Scope(a, b, directed, since, until, theme).where("b")
-        sql = f"WITH base AS ({BASE_SQL}) SELECT * FROM base b WHERE {where} ORDER BY b.date"
+        sql = (
+            f"WITH base AS ({BASE_SQL}) SELECT b.*, a.source_id, substr(a.text,"
+            " b.evidence_start + 1, b.evidence_end - b.evidence_start) AS evidence"
+            f" FROM base b JOIN articles a USING (article_id) WHERE {where}"
+            " ORDER BY b.date, b.event_id"
+        )
         return pd.DataFrame(self.store.query(sql, params))
 
     def dyad(self, a: str, b: str, *, by: str = "month", **scope: Any) -> pd.DataFrame:
