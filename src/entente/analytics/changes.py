@@ -4,7 +4,8 @@ Method: PELT (Killick, Fearnhead and Eckley 2012) from the ``ruptures`` library 
 ``l2`` cost (shifts in the mean) on one column of the dyad series (by default
 ``net_cooperation_per_1k``), minimum segment length ``min_size`` periods. The penalty is
 BIC-like, ``penalty = 2·σ²·ln(n)``, with σ the noise estimated robustly from the first
-differences (median absolute deviation / (0.6745·√2)), so a break is flagged only when it
+differences (median absolute deviation / (0.6745·√2); the series' standard deviation
+when that is 0, as in a sparse series), so a break is flagged only when it
 moves the mean by much more than the period-to-period noise. Each break names the first
 period of the new segment, the means before and after (adjacent segments), ``z`` = the
 shift divided by σ·√(1/n_before + 1/n_after), the period of the new segment that moved
