@@ -261,3 +261,20 @@ def test_a_name_misspelled_by_one_letter_is_read_and_marked(analyze, text, menti
 def test_other_names_one_letter_from_a_known_one_are_left_alone(analyze, text):  # type: ignore[no-untyped-def]
     rules = {m.provenance.rule for m in analyze(text, "2020-01-01").mentions}
     assert not any(rule.endswith("+respelled") for rule in rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("India and New Zealand signed a deal worth US$20 billion.", "USA"),
+        ("The Trinamool Congress called a strike in West Bengal.", "USA"),
+    ],
+)
+def test_a_name_inside_a_currency_or_another_name_is_no_actor(analyze, text, absent):  # type: ignore[no-untyped-def]
+    roots = {x.root for m in analyze(text, "2025-07-10").mentions for x in m.actors}
+    assert absent not in roots
+
+
+def test_a_bare_congress_is_still_the_us_congress(analyze):  # type: ignore[no-untyped-def]
+    a = analyze("Congress passed a bill on China.", "2025-07-10")
+    assert codes(a)["Congress"] == ["USALEG"]

@@ -161,6 +161,14 @@ class Composer:
             return True
         if c.kind is EntryKind.PERSON and self._abbreviates_unknown(c):
             return True
+        if c.kind is EntryKind.COUNTRY and self._text_at(c.end).startswith("$"):
+            return True  # US$20 billion: a currency
+        if (
+            c.kind is EntryKind.ORGANISATION
+            and c.end - c.start == 1
+            and self._unknown_capital(c.start - 1, c)
+        ):
+            return True  # the Trinamool Congress is not the US Congress
         if c.kind not in _NAME_PARTS or c.entry is None:
             return False
         if c.kind is EntryKind.ADJECTIVE and (
