@@ -18,6 +18,7 @@ WIRE = (
     "NEW DELHI: India and Russia signed an agreement on Monday to expand oil supplies. "
     "Officials said payments would be settled in rupees."
 )
+NEGATED = "date 2025-05-01 BEIJING: China did not sign the agreement with India on Monday."
 SYNDICATED = [
     {
         "id": "w1",
@@ -41,6 +42,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = write_inputs(tmp_path_factory.mktemp("in"))
     lines = "".join(json.dumps(r) + "\n" for r in SYNDICATED)
     (folder / "wire.jsonl").write_text(lines, encoding="utf-8")
+    (folder / "negated.txt").write_text(NEGATED, encoding="utf-8")
     path = folder.parent / "e.duckdb"
     assert main(["--db", str(path), "code", "--quiet", str(folder)]) == 0
     return path
@@ -117,6 +119,9 @@ def test_gdelt_export_loads_with_gdelt_column_names(db: Path, tmp_path: Path) ->
     assert tariffs["ActionGeo_Lat"] == pytest.approx(38.9, abs=0.1)
     assert tariffs["DATEADDED"] == 20250806000000
     assert tariffs["SOURCEURL"] == "a.txt"
+    with Store(db, read_only=True) as store:
+        tone = store.query("SELECT tone FROM events WHERE cameo = '163'")[0]["tone"]
+    assert tariffs["AvgTone"] == pytest.approx(tone * 10)
     talks = frame[frame["Actor1Code"] == "INDGOV"].iloc[0]
     assert talks["Actor1Type1Code"] == "GOV"
     assert talks["Actor1Name"] == "NARENDRA MODI"
@@ -132,10 +137,42 @@ def test_gdelt_counts_a_syndicated_story_once(db: Path, tmp_path: Path) -> None:
     assert set(wire["IsRootEvent"]) == {1}
 
 
+POLECAT = [  # columns of POLECAT's weekly files that entente fills, in snake case
+    "event_id",
+    "event_date",
+    "event_type",
+    "event_mode",
+    "event_intensity",
+    "quad_code",
+    "contexts",
+    "actor_name",
+    "actor_country",
+    "primary_actor_sector",
+    "actor_sectors",
+    "actor_name_raw",
+    "recipient_name",
+    "recipient_country",
+    "primary_recipient_sector",
+    "recipient_sectors",
+    "recipient_name_raw",
+    "placename",
+    "province",
+    "country",
+    "latitude",
+    "longitude",
+    "raw_placename",
+    "source",
+    "publication_date",
+    "language",
+    "version",
+]
+
+
 def test_plover_lines_carry_the_polecat_fields(db: Path, tmp_path: Path) -> None:
     path = export(db, "plover", tmp_path / "events.jsonl")
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert records
+    assert all(set(POLECAT) <= set(r) for r in records)
     tariffs = next(r for r in records if r["cameo"] == "163")
     assert tariffs["event_type"] == "COERCE"
     assert tariffs["quad_code"] == 4
@@ -150,6 +187,7 @@ def test_plover_lines_carry_the_polecat_fields(db: Path, tmp_path: Path) -> None
     talks = next(r for r in records if r["actor_code"] == "INDGOV")
     assert talks["actor_id"] == "narendra-modi"
     assert talks["primary_actor_sector"] == "GOV"
+    assert talks["actor_sectors"] == ["GOV"]
 
 
 def test_parquet_round_trips_every_table(db: Path, tmp_path: Path) -> None:
@@ -175,6 +213,18 @@ def test_csv_of_one_table(db: Path, tmp_path: Path) -> None:
         n = store.query("SELECT count(*) AS n FROM events")[0]["n"]
     assert len(frame) == n
     assert "163" in set(frame["cameo"])
+
+
+def test_only_asserted_events_unless_all(db: Path, tmp_path: Path) -> None:
+    asserted = read_gdelt(export(db, "gdelt", tmp_path / "a.tsv"))
+    every = read_gdelt(export(db, "gdelt", tmp_path / "b.tsv", "--all"))
+    assert "CHN" not in set(asserted["Actor1Code"])
+    refused = every[every["Actor1Code"] == "CHN"]
+    assert list(refused["Actor2Code"]) == ["IND"]
+    assert len(every) == len(asserted) + 1
+    path = export(db, "plover", tmp_path / "all.jsonl", "--all")
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert {r["factuality"] for r in records} == {"asserted", "negated"}
 
 
 @pytest.mark.parametrize(

@@ -1,19 +1,21 @@
-"""PLOVER events as JSON lines, one object per event, named as in the POLECAT data set
-(the columns of its weekly files in snake case, as the rpolecat package reads them):
+"""PLOVER events as JSON lines, one object per event, named as in the POLECAT data set:
+each key is a column of POLECAT's weekly files (``Event ID``, ``Actor Name Raw``, ...)
+in lower case with underscores:
 
 ``event_id``, ``event_date``, ``event_type``, ``event_mode``, ``event_intensity``
 (the CAMEO Goldstein value: entente has no separate PLOVER intensity), ``quad_code``
 (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict),
 ``contexts`` (the PLOVER contexts of the event's themes), ``actor_name``,
-``actor_country``, ``primary_actor_sector``, ``actor_name_raw`` (the words the article
-used) and the same six for ``recipient_*``; ``placename``, ``province``, ``country``,
-``latitude``, ``longitude``, ``raw_placename``; ``source`` (outlet or source id),
-``publication_date``, ``language``, ``story_id``.
+``actor_country``, ``primary_actor_sector``, ``actor_sectors`` (3-letter parts of the
+sector code), ``actor_name_raw`` (the words the article used) and the same for
+``recipient_*``; ``placename``, ``province``, ``country``, ``latitude``, ``longitude``,
+``raw_placename``; ``source`` (outlet or source id), ``publication_date``, ``language``,
+``version`` (entente's).
 
 entente adds what POLECAT has no column for: ``actor_code``/``recipient_code`` (CAMEO),
 ``actor_id``/``recipient_id`` (entente's entity id of a named person or body),
 ``event_text`` (the evidence sentence), ``trigger``, ``cameo``, ``factuality``,
-``confidence``, ``rule``, ``themes``, ``article_id``, ``url``, and the story counts
+``confidence``, ``rule``, ``themes``, ``article_id``, ``url``, ``story_id`` and the story counts
 ``n_articles``, ``n_sources``, ``n_mentions``.
 
 Events with no PLOVER type (CAMEO 01 and 02 statements) are left out.
@@ -27,6 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from entente import __version__
 from entente.export.records import export_events
 from entente.lexicons.lexicon import Lexicon
 from entente.store.database import Store
@@ -65,6 +68,7 @@ def to_plover_records(
             "source": e.get("outlet") or e["source_id"],
             "publication_date": e.get("published_at") or e.get("article_date"),
             "language": e.get("language"),
+            "version": __version__,
             "story_id": e["story_id"],
             "event_text": e["evidence"],
             "trigger": e["trigger"],
@@ -82,10 +86,12 @@ def to_plover_records(
 
 
 def _actor(role: str, e: dict[str, Any], side: str) -> dict[str, Any]:
+    sector = e[f"{side}_sector"]
     return {
         f"{role}_name": e[f"{side}_name"],
         f"{role}_country": e[f"{side}_country"],
-        f"primary_{role}_sector": e[f"{side}_sector"],
+        f"primary_{role}_sector": sector,
+        f"{role}_sectors": [sector[i : i + 3] for i in range(0, len(sector), 3)] if sector else [],
         f"{role}_name_raw": e[f"{side}_text"],
         f"{role}_code": e[side],
         f"{role}_id": e[f"{side}_entity"],
