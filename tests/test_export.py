@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from entente.cli import main
-from entente.export import EXPORT_TABLES, GDELT_COLUMNS, gdelt_event_id
+from entente.export import EXPORT_TABLES, GDELT_COLUMNS, gdelt_event_id, to_gdelt_rows
 from entente.store.database import Store
 from tests.test_store import write_inputs
 
@@ -99,6 +99,52 @@ def test_gdelt_event_ids_are_stable_int64() -> None:
     n = gdelt_event_id("e_027f1842613d41bb")
     assert n == int("027f1842613d41b", 16)
     assert 0 <= gdelt_event_id("e_ffffffffffffffff") < 2**63
+
+
+def event_row(source: str, source_country: str | None) -> dict[str, object]:
+    return {
+        "event_id": "e_00000000000000ff",
+        "date": None,
+        "article_date": None,
+        "published_at": None,
+        "source": source,
+        "source_name": "Somebody",
+        "source_country": source_country,
+        "source_sector": None,
+        "target": "RUS",
+        "target_name": "Russia",
+        "target_country": "RUS",
+        "target_sector": "GOVMIL",
+        "cameo": "111",
+        "cameo_root": "11",
+        "quad_class": 3,
+        "goldstein": -2.0,
+        "n_mentions": 1,
+        "n_sources": 1,
+        "n_articles": 1,
+        "tone": None,
+        "article_tone": None,
+        "source_id": "x.txt",
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "country", "filled"),
+    [
+        ("UNO", None, {"Actor1KnownGroupCode": "UNO", "Actor1CountryCode": None}),
+        ("EUR", None, {"Actor1CountryCode": "EUR", "Actor1KnownGroupCode": None}),
+        ("NGO", None, {"Actor1Type1Code": "NGO", "Actor1CountryCode": None}),
+        ("IND", "IND", {"Actor1CountryCode": "IND", "Actor1Type1Code": None}),
+    ],
+)
+def test_gdelt_places_bodies_without_a_country(
+    code: str, country: str | None, filled: dict[str, str | None]
+) -> None:
+    (row,) = to_gdelt_rows([event_row(code, country)])
+    assert {k: row.get(k) for k in filled} == filled
+    assert (row["Actor2Type1Code"], row["Actor2Type2Code"]) == ("GOV", "MIL")
+    assert row["SOURCEURL"] == "x.txt"
+    assert row["GLOBALEVENTID"] == 0xF  # the first 15 of the 16 hex digits
 
 
 def test_gdelt_export_loads_with_gdelt_column_names(db: Path, tmp_path: Path) -> None:

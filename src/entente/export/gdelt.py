@@ -13,7 +13,9 @@ How entente fills the columns (empty where it knows nothing):
 * actors: ``Actor1Code`` the CAMEO actor code (``USAGOV``), ``Actor1Name`` its canonical
   name in capitals (GDELT's habit), ``Actor1CountryCode`` its country (CAMEO country codes
   are ISO 3166 alpha-3), ``Actor1Type1Code``..``Type3Code`` its sector in 3-letter parts
-  (``GOV``, ``MIL``). Known group, ethnic and religion codes stay empty.
+  (``GOV``, ``MIL``). A body with no country: ``IGO``/``NGO``/``MNC`` codes fill the type
+  column, ``UNO`` the known group column, a CAMEO region (``EUR``) the country column.
+  Ethnic and religion codes stay empty.
 * the event: ``IsRootEvent`` 1 when its sentence is in the article's first body
   paragraph; CAMEO code, base (3-digit) and root code; quad class; Goldstein value;
   ``NumMentions``/``NumSources``/``NumArticles`` from the story grouping; ``AvgTone`` the
@@ -129,6 +131,14 @@ def _dates(
     }
 
 
+# CAMEO codes of bodies with no country, read as GDELT reads them: organisation types go
+# in the type columns (IGO, NGO), the United Nations is a known group, and regions (EUR
+# for the European Union and Europe, AFR, ASA, MEA, LAM, WST) stand in the country column.
+_ORGANISATION_TYPES = frozenset({"IGO", "NGO", "NGM", "MNC"})
+_KNOWN_GROUPS = frozenset({"UNO"})
+_REGIONS = frozenset({"EUR", "AFR", "ASA", "MEA", "LAM", "WST"})
+
+
 def _actor(
     prefix: str, code: str, name: str | None, country: str | None, sector: str | None
 ) -> dict[str, Any]:
@@ -137,8 +147,16 @@ def _actor(
         f"{prefix}Name": name.upper() if name else None,
         f"{prefix}CountryCode": country,
     }
-    types = [sector[i : i + 3] for i in range(0, len(sector or ""), 3)][:3] if sector else []
-    for n, kind in enumerate(types, start=1):
+    kinds = [sector[i : i + 3] for i in range(0, len(sector), 3)] if sector else []
+    if country is None:
+        head = code[:3]
+        if head in _ORGANISATION_TYPES:
+            kinds = [head, *(k for k in kinds if k != head)]
+        elif head in _KNOWN_GROUPS:
+            row[f"{prefix}KnownGroupCode"] = head
+        elif head in _REGIONS:
+            row[f"{prefix}CountryCode"] = head
+    for n, kind in enumerate(kinds[:3], start=1):
         row[f"{prefix}Type{n}Code"] = kind
     return row
 
