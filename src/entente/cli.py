@@ -30,6 +30,7 @@ from entente.analytics.base import Scope
 from entente.analytics.changes import SIGNALS
 from entente.errors import EntenteError, InputError
 from entente.evaluation import evaluate_file, gate
+from entente.export import write_gdelt, write_plover, write_tables
 from entente.ingest.files import URL_LIST_PREFIX
 from entente.ingest.options import ReadOptions
 from entente.lexicons.check import check_lexicons, summary
@@ -173,6 +174,32 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate the lexicons: duplicates, unknown codes, overlapping terms"
     )
 
+    export = sub.add_parser(
+        "export", help="write the store as GDELT 2.0 events, PLOVER JSON, Parquet or CSV"
+    )
+    export.add_argument(
+        "export_format",
+        metavar="FORMAT",
+        choices=("gdelt", "plover", "parquet", "csv"),
+        help="gdelt (tab-separated GDELT 2.0 event table), plover (JSON lines), "
+        "parquet or csv (a folder with a file per table)",
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, help="the file (gdelt, plover) or folder"
+    )
+    export.add_argument(
+        "--table",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="parquet, csv: only this table (repeatable; default every table)",
+    )
+    export.add_argument(
+        "--all",
+        action="store_true",
+        help="gdelt, plover: include negated, hypothetical, future and reported events",
+    )
+
     demo = sub.add_parser("demo", help="code the example articles and show what was found")
     demo.add_argument("--articles", type=Path, default=EXAMPLES, help="folder of articles")
     _add_analytics_parsers(sub)
@@ -275,6 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "changes": cmd_changes,
         "network": cmd_network,
         "top": cmd_top,
+        "export": cmd_export,
     }[args.command]
     try:
         return handler(args)
@@ -441,6 +469,23 @@ def cmd_events(args: argparse.Namespace) -> int:
     with Store(_db(args), read_only=True) as store:
         rows = find_events(store, filters)
     write_rows(rows, args.format, EVENT_COLUMNS)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    fmt, out = args.export_format, args.output
+    if args.table and fmt in ("gdelt", "plover"):
+        raise EntenteError(f"--table applies to parquet and csv, not {fmt}")
+    with Store(_db(args), read_only=True) as store:
+        if fmt == "gdelt":
+            n = write_gdelt(store, out, include_all=args.all)
+        elif fmt == "plover":
+            lexicon = load_lexicon(tuple(args.lexicons))
+            n = write_plover(store, out, lexicon, include_all=args.all)
+        else:
+            n = len(write_tables(store, out, fmt, args.table))
+    what = "table" if fmt in ("parquet", "csv") else "event"
+    print(f"wrote {n} {what}{'' if n == 1 else 's'} to {out}", file=sys.stderr)
     return EXIT_OK
 
 
