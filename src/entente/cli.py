@@ -250,6 +250,24 @@ def _add_analytics_parsers(sub: Any) -> None:
     top.add_argument("--limit", type=int, default=10, help="events and quotations each (10)")
     _plain_format_option(top)
 
+    report = sub.add_parser("report", help="a self-contained HTML report of one actor's relations")
+    report.add_argument("--focus", required=True, help="the actor reported on, e.g. IND")
+    report.add_argument("--vs", nargs="+", required=True, help="its partners, e.g. USA RUS")
+    report.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
+    _by_option(report)
+    _window_options(report)
+    report.add_argument("--limit", type=int, default=10, help="top events and quotations (10)")
+    report.add_argument(
+        "--min-articles",
+        type=int,
+        default=20,
+        help="trim the window to periods with at least this many articles (20)",
+    )
+    report.add_argument("--charts", type=Path, default=None, help="also write each chart here")
+    report.add_argument(
+        "--chart-format", choices=("png", "svg"), default="png", help="--charts files (png)"
+    )
+
 
 def _pair_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("a", help="one side, e.g. IND")
@@ -302,6 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "changes": cmd_changes,
         "network": cmd_network,
         "top": cmd_top,
+        "report": cmd_report,
         "export": cmd_export,
     }[args.command]
     try:
@@ -909,4 +928,27 @@ def cmd_top(args: argparse.Namespace) -> int:
             f"{q['date']}  {q['speaker_name'] or '(no speaker)'} [{q['speaker_code']}]: "
             f"“{_shorten(q['text'], 120)}” ({q['source_id']})"
         )
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from entente.report import build_report, write_report
+
+    with Store(_db(args), read_only=True) as store:
+        data = build_report(
+            store,
+            args.focus,
+            args.vs,
+            by=args.by,
+            since=args.since,
+            until=args.until,
+            limit=args.limit,
+            min_articles=args.min_articles,
+        )
+    written = write_report(
+        data, args.output, charts_dir=args.charts, chart_format=args.chart_format
+    )
+    print(
+        f"wrote {args.output}" + (f" and {len(written)} charts" if written else ""), file=sys.stderr
+    )
     return EXIT_OK
