@@ -95,6 +95,9 @@ def test_report_names_the_dyads_and_balance(report: str) -> None:
     row = re.search(r"<td class=\"l\">DEFENSE</td><td class=\"l\">RUS</td>.*?</tr>", report)
     assert row is not None
     assert "warmest" in row.group(0)
+    # themes without any event get no rows (their warmth, 0 for all, says nothing)
+    assert "No events with either partner: ENERGY, TECHNOLOGY, SPACE." in report
+    assert '<td class="l">SPACE</td>' not in report
 
 
 def test_report_shows_the_flagged_change_with_its_evidence(report: str) -> None:

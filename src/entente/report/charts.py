@@ -97,6 +97,7 @@ def series_chart(
             x, counts, bottom=bottoms, color=QUAD_COLOURS[q], width=0.7, label=QUAD_LABELS[q]
         )
         bottoms = [b + c for b, c in zip(bottoms, counts, strict=True)]
+    bottom.set_ylim(0, max([*bottoms, 1]) * 1.45)  # headroom for the legend
     bottom.set_ylabel("events")
     bottom.legend(fontsize=7, ncol=4, loc="upper left", frameon=False)
     step = max(1, len(labels) // 12)
@@ -143,10 +144,6 @@ def balance_chart(summary: Sequence[dict[str, Any]], title: str) -> Any:
             color=palette[k % len(palette)],
         )
     ax.axhline(0, color="#888888", linewidth=0.8)
-    events = {t: sum(s["n_events"] for s in summary if s["theme"] == t) for t in themes}
-    for i, t in enumerate(themes):
-        if not events[t]:
-            ax.text(i, 0, "no events", ha="center", va="bottom", fontsize=8, color="#777777")
     ax.set_xticks(list(range(len(themes))), themes, fontsize=8)
     ax.set_ylabel("warmth (shrunk mean Goldstein)")
     ax.set_title(title, fontsize=11, loc="left")

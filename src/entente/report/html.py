@@ -145,8 +145,10 @@ def figures(report: dict[str, Any]) -> dict[str, Any]:
         for d in report["dyads"]
     }
     if report["balance"]:
+        empty = set(empty_themes(report["balance"]))
         found[f"balance-{focus}"] = charts.balance_chart(
-            report["balance"], f"{focus}'s relations by theme"
+            [s for s in report["balance"] if s["theme"] not in empty],
+            f"{focus}'s relations by theme (warmth)",
         )
     return found
 
@@ -218,7 +220,14 @@ def _trimmed_note(report: dict[str, Any]) -> str:
     )
 
 
+def empty_themes(summary: Sequence[dict[str, Any]]) -> list[str]:
+    """Themes with no event for any partner (their warmth, 0 for all, says nothing)."""
+    themes = dict.fromkeys(s["theme"] for s in summary)
+    return [t for t in themes if not any(s["n_events"] for s in summary if s["theme"] == t)]
+
+
 def _balance_section(report: dict[str, Any], svg: str) -> str:
+    empty = empty_themes(report["balance"])
     rows = [
         '<h2 id="balance">Balance by theme</h2>',
         '<p class="note">Warmth is a shrunk mean Goldstein score, Σ goldstein / (events + 2); '
@@ -229,12 +238,16 @@ def _balance_section(report: dict[str, Any], svg: str) -> str:
         "<th>warmth</th><th>balance</th><th>trend</th><th></th></tr>",
     ]
     for s in report["balance"]:
+        if s["theme"] in empty:
+            continue
         rows.append(
             f'<tr><td class="l">{e(s["theme"])}</td><td class="l">{e(s["partner"])}</td>'
             f"<td>{s['n_events']}</td><td>{_num(s['warmth'])}</td><td>{_num(s['balance'])}</td>"
             f"<td>{_num(s['trend'], '+.3f')}</td><td>{'warmest' if s['warmest'] else ''}</td></tr>"
         )
     rows.append("</table>")
+    if empty:
+        rows.append(f'<p class="note">No events with either partner: {e(", ".join(empty))}.</p>')
     return "\n".join(rows)
 
 
@@ -254,11 +267,14 @@ def _dyad_section(report: dict[str, Any], d: dict[str, Any], svg: str) -> str:
     for r in series:
         low, high = charts.net_interval(r)
         interval = f"[{low:+.1f}, {high:+.1f}]" if r["n_events"] else ""
+        net = _num(r["net_cooperation_per_1k"], "+.1f")
+        if r["n_articles"] < report["min_articles"]:
+            net, interval = "–", "too few articles"
         parts.append(
             f'<tr><td class="l">{e(r["period"])}</td><td>{r["n_articles"]}</td>'
             f"<td>{r['n_events']}</td><td>{r['quad1']}</td><td>{r['quad2']}</td>"
             f"<td>{r['quad3']}</td><td>{r['quad4']}</td>"
-            f"<td>{_num(r['net_cooperation_per_1k'], '+.1f')}</td><td>{interval}</td>"
+            f"<td>{net}</td><td>{interval}</td>"
             f"<td>{_num(r['goldstein_mean'])}</td><td>{_num(r['tone'])}</td></tr>"
         )
     parts += ["</table>", "</details>", "<h3>Flagged changes</h3>"]
@@ -285,10 +301,11 @@ def _dyad_section(report: dict[str, Any], d: dict[str, Any], svg: str) -> str:
 def _source(source_id: str, date: Any, articles: dict[str, dict[str, Any]]) -> str:
     art = articles.get(source_id, {})
     url, title = art.get("url"), art.get("title")
-    label = e(title) if title else e(source_id)
+    code = f"<code>{e(source_id)}</code>"
+    label = f"{e(title)} · {code}" if title else code
     if url and str(url).startswith(("http://", "https://")):
-        label = f'<a href="{e(url)}" rel="noreferrer">{label}</a>'
-    return f'<span class="src">{e(date)} · {label} · <code>{e(source_id)}</code></span>'
+        label = f'{label} · <a href="{e(url)}" rel="noreferrer">{e(url)}</a>'
+    return f'<span class="src">{e(date)} · {label}</span>'
 
 
 def _event(ev: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
