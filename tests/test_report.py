@@ -78,7 +78,12 @@ def report(db: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_report_is_self_contained(report: str) -> None:
     assert report.startswith("<!DOCTYPE html>")
-    assert "<svg" in report
+    assert report.count("<svg") == 3
+    # ids are unique across the inlined charts, and every reference finds its target
+    ids = re.findall(r'\bid="([^"]+)"', report)
+    assert len(ids) == len(set(ids))
+    for ref in re.findall(r'(?:xlink:href="|url\()#([^")]+)', report):
+        assert ref in set(ids), ref
     # no resource fetched from the network: scripts, styles, images, fonts
     assert not re.search(r"<(script|img|link|iframe)\b", report, re.IGNORECASE)
     assert not re.search(r"(src|@import|url\()\s*=?\s*[\"']?https?:", report, re.IGNORECASE)

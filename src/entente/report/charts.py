@@ -153,15 +153,20 @@ def balance_chart(summary: Sequence[dict[str, Any]], title: str) -> Any:
     return fig
 
 
-def to_svg(fig: Any) -> str:
+def to_svg(fig: Any, prefix: str = "") -> str:
     """The figure as an inline ``<svg>`` element (no prologue, no RDF metadata); the figure
-    is closed."""
+    is closed. ``prefix`` is put before every id (and reference to one), so several charts
+    inlined in one page cannot take each other's glyphs or clip paths."""
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg")
     _pyplot().close(fig)
     text = buffer.getvalue()
     text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.DOTALL)
-    return text[text.index("<svg") :]
+    text = text[text.index("<svg") :]
+    if prefix:
+        text = re.sub(r'\bid="', f'id="{prefix}-', text)
+        text = re.sub(r'(xlink:href="|url\()#', rf"\1#{prefix}-", text)
+    return text
 
 
 def save(fig: Any, path: Path, fmt: str) -> Path:

@@ -168,7 +168,7 @@ def write_report(
     for name, fig in figures(report).items():
         if charts_dir is not None:
             written.append(charts.save(fig, charts_dir / f"{name}.{chart_format}", chart_format))
-        svgs[name] = charts.to_svg(fig)
+        svgs[name] = charts.to_svg(fig, prefix=name)
     path.write_text(render_html(report, svgs), encoding="utf-8")
     return written
 
