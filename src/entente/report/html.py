@@ -292,9 +292,14 @@ def _dyad_section(report: dict[str, Any], d: dict[str, Any], svg: str) -> str:
         parts += [_event(ev, articles) for ev in c["events"]]
         parts.append("</div>")
     parts.append("<h3>Top events</h3>")
-    parts += [_event(ev, articles) for ev in d["events"]] or ['<p class="note">None.</p>']
+    parts += [_event(ev, articles) for ev in d["events"]] or [
+        '<p class="note">No event in the window.</p>'
+    ]
     parts.append("<h3>Top quotations</h3>")
-    parts += [_quote(q, articles) for q in d["quotes"]] or ['<p class="note">None.</p>']
+    parts += [_quote(q, articles) for q in d["quotes"]] or [
+        '<p class="note">No quotation whose speaker is on one side and which is about the '
+        "other.</p>"
+    ]
     return "\n".join(parts)
 
 
