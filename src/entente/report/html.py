@@ -187,7 +187,8 @@ def _num(value: float | None, fmt: str = "+.2f") -> str:
 def render_html(report: dict[str, Any], svgs: dict[str, str]) -> str:
     focus, partners = report["focus"], report["partners"]
     window = " to ".join(x for x in (report["since"] or "start", report["until"] or "end"))
-    title = f"{focus} and {', '.join(partners)}: relations report"
+    others = partners[0] if len(partners) == 1 else f"{', '.join(partners[:-1])} and {partners[-1]}"
+    title = f"Relations of {focus} with {others}"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
