@@ -38,6 +38,7 @@ from entente.model import (
     Token,
     make_id,
 )
+from entente.text.phrases import governing_preposition
 
 LAYER = "quotes"
 _OPEN = "“"
@@ -228,7 +229,7 @@ def _subject_of(
             k -= 1
     if k < 0:
         return None
-    subject = _speaker_ending_at(analysis, before[k].index + 1)
+    subject = _mention_ending(analysis, [before[k].index])
     if subject is None and before[k].norm in _BARE_PRONOUNS:
         # "Manila summoned a Chinese diplomat to protest what it called": "it" is the
         # subject of an earlier clause, the nearest one opening a clause
@@ -258,24 +259,12 @@ def _main_subject(analysis: Analysis, lexicon: Lexicon, before: list[Token]) -> 
     """The first speaker-like mention of the sentence that no preposition governs."""
     start = before[0].index
     end = before[-1].index + 1
-    prepositions = lexicon.grammar.prepositions
     for m in analysis.mentions:
         if not (start <= m.token_start < end) or not _can_speak(m):
             continue
-        k = m.token_start - 1
-        while k >= start and analysis.tokens[k].norm in lexicon.grammar.determiners:
-            k -= 1
-        if k < start or analysis.tokens[k].norm not in prepositions:
+        if governing_preposition(analysis.tokens, m.token_start, start, lexicon.grammar) is None:
             return m
     return None
-
-
-def _speaker_ending_at(analysis: Analysis, end: int) -> Mention | None:
-    best: Mention | None = None
-    for m in analysis.mentions:
-        if m.token_end == end and _can_speak(m):
-            best = m
-    return best
 
 
 def _can_speak(m: Mention) -> bool:

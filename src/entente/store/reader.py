@@ -107,10 +107,7 @@ class EventFilter:
         if self.code:
             clauses.append("starts_with(e.cameo, ?)")
             params.append(self.code)
-        for bound, op in ((self.since, ">="), (self.until, "<=")):
-            if bound:
-                clauses.append(f"e.date {op} ?")
-                params.append(_date(bound))
+        _date_bounds("e.date", self.since, self.until, clauses, params)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -211,10 +208,7 @@ class QuoteFilter:
         if self.about:
             clauses.append("list_contains(q.targets, ?)")
             params.append(self.about.strip().upper())
-        for bound, op in ((self.since, ">="), (self.until, "<=")):
-            if bound:
-                clauses.append(f"a.date {op} ?")
-                params.append(_date(bound))
+        _date_bounds("a.date", self.since, self.until, clauses, params)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -254,6 +248,16 @@ def _dyad(text: str) -> tuple[str, str]:
     if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
         raise EntenteError(f"--dyad {text!r}: expected two three-letter codes such as IND-USA")
     return parts[0], parts[1]
+
+
+def _date_bounds(
+    column: str, since: str | None, until: str | None, clauses: list[str], params: list[Any]
+) -> None:
+    """Add an inclusive date range on ``column`` to a filter's clauses."""
+    for bound, op in ((since, ">="), (until, "<=")):
+        if bound:
+            clauses.append(f"{column} {op} ?")
+            params.append(_date(bound))
 
 
 def _date(text: str) -> dt.date:
