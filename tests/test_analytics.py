@@ -276,3 +276,15 @@ def test_the_signal_decides_what_counts_as_a_shift(store: Store) -> None:
     assert find_changes(store, Scope("IND", "USA"), "month", signal="events_per_1k") == []
     with pytest.raises(EntenteError):
         find_changes(store, Scope("IND", "USA"), signal="tone")
+
+
+def test_too_few_covered_periods_fall_back_to_the_raw_signal(store: Store) -> None:
+    rate = find_changes(store, Scope("IND", "USA"), "month", min_articles=1)
+    raw = find_changes(store, Scope("IND", "USA"), "month", min_articles=ARTICLES_PER_MONTH + 1)
+    assert [(c["period"], c["signal"]) for c in rate] == [("2025-07", "net_cooperation_per_1k")]
+    assert [(c["period"], c["signal"]) for c in raw] == [("2025-07", "net_cooperation")]
+    assert raw[0]["mean_before"] == pytest.approx(10.0)  # +3 and +7 a month
+    counts = find_changes(
+        store, Scope("IND", "USA"), "month", signal="events_per_1k", min_articles=1000
+    )
+    assert counts == []  # two events a month throughout: no shift in the count either

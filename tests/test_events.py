@@ -418,6 +418,27 @@ def test_the_act_a_judgement_answers_is_background(analyze):  # type: ignore[no-
     assert {e.factuality for e in plain.events} == {Factuality.ASSERTED}
 
 
+def test_the_act_a_measure_is_taken_over_is_background(analyze):  # type: ignore[no-untyped-def]
+    over = analyze(
+        "The US imposed a 25% tariff on Indian goods over India's purchases of Russian oil.",
+        "2025-08-06",
+    )
+    by_pair = {(e.source.root, e.target.root): e.factuality for e in over.events}
+    assert by_pair == {("USA", "IND"): Factuality.ASSERTED, ("IND", "RUS"): Factuality.BACKGROUND}
+    punished = analyze("The order punishes India for its purchases of Russian oil.", "2025-08-06")
+    assert {e.factuality for e in punished.events} == {Factuality.BACKGROUND}
+    plain = analyze("India has increased its purchases of Russian oil.", "2025-08-06")
+    assert asserted(plain) == {("IND", "RUS", "06")}
+
+
+def test_a_time_adjunct_is_no_part_of_the_act_before_it(analyze):  # type: ignore[no-untyped-def]
+    # the strikes are not on the tourists, and India did not make the attack it answers
+    a = analyze("India carried out strikes after the attack on tourists in Pahalgam.", "2025-05-07")
+    assert not {e for e in a.events if e.is_asserted and e.target.root == "IND"}
+    struck = analyze("India carried out strikes on Pakistan after the attack.", "2025-05-07")
+    assert asserted(struck) == {("IND", "PAK", "19")}
+
+
 def test_a_threatened_curfew_on_ones_own_city_is_a_threat_to_ones_own_country(analyze):  # type: ignore[no-untyped-def]
     a = analyze(
         "President Abdelaziz Bouteflika threatened to institute a curfew in Algiers.", "2003-01-01"

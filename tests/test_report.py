@@ -146,3 +146,28 @@ def test_report_with_one_partner_has_no_balance(db: Path, tmp_path: Path) -> Non
     text = out.read_text(encoding="utf-8")
     assert "IND – USA" in text
     assert "Balance by theme" not in text
+
+
+def test_thin_periods_do_not_make_change_points(db: Path) -> None:
+    from entente.analytics import find_changes
+    from entente.analytics.base import Scope
+
+    with Store(db, read_only=True) as store:
+        everything = find_changes(store, Scope("IND", "USA"), "month")
+        covered = find_changes(store, Scope("IND", "USA"), "month", min_articles=20)
+    # 7,000 per 1,000 in the two one-article months reads as a fall in 2025-01
+    assert "2025-01" in [c["period"] for c in everything]
+    assert [(c["period"], c["signal"]) for c in covered] == [("2025-07", "net_cooperation_per_1k")]
+
+
+def test_a_store_too_thin_for_rates_charts_raw_net_cooperation(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    argv = ["--db", str(db), "report", "--focus", "IND", "--vs", "USA", "RUS", "-o", str(out)]
+    assert main([*argv, "--min-articles", "1000"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "No period has 1000 articles or more" in text
+    assert "conflictual shift of net cooperation (Goldstein weight, not a rate)" in text
+    assert "per 1,000 articles, mean" not in text
+    assert "<th>net</th>" in text
+    # nothing is left out, as no period is well covered: the early months are in the table
+    assert '<td class="l">2024-10</td>' in text

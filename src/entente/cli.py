@@ -27,7 +27,7 @@ from entente.analytics import (
     top_quotes,
 )
 from entente.analytics.base import Scope
-from entente.analytics.changes import SIGNALS
+from entente.analytics.changes import MIN_ARTICLES, SIGNALS
 from entente.errors import EntenteError, InputError
 from entente.evaluation import evaluate_file, gate
 from entente.export import write_gdelt, write_plover, write_tables
@@ -233,6 +233,13 @@ def _add_analytics_parsers(sub: Any) -> None:
     )
     changes.add_argument("--min-size", type=int, default=2, help="shortest segment, in periods (2)")
     changes.add_argument(
+        "--min-articles",
+        type=int,
+        default=MIN_ARTICLES,
+        help=f"search a per-1,000-articles rate only over periods with this many articles "
+        f"(default {MIN_ARTICLES}); with too few such periods, search the raw count instead",
+    )
+    changes.add_argument(
         "--penalty", type=float, default=None, help="PELT penalty (default 2·σ²·ln n)"
     )
     _plain_format_option(changes)
@@ -260,8 +267,9 @@ def _add_analytics_parsers(sub: Any) -> None:
     report.add_argument(
         "--min-articles",
         type=int,
-        default=20,
-        help="trim the window to periods with at least this many articles (20)",
+        default=MIN_ARTICLES,
+        help=f"trim the window to periods with at least this many articles ({MIN_ARTICLES}); "
+        "with none, chart raw net cooperation instead of a rate",
     )
     report.add_argument("--charts", type=Path, default=None, help="also write each chart here")
     report.add_argument(
@@ -871,6 +879,7 @@ def cmd_changes(args: argparse.Namespace) -> int:
             signal=args.signal,
             min_size=args.min_size,
             penalty=args.penalty,
+            min_articles=args.min_articles,
         )
     if args.format == "json":
         _json(found)

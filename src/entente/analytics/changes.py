@@ -10,8 +10,15 @@ moves the mean by much more than the period-to-period noise. Each break names th
 period of the new segment, the means before and after (adjacent segments), ``z`` = the
 shift divided by σ·√(1/n_before + 1/n_after), the period of the new segment that moved
 most, and that period's events pulling in the direction of the shift (cooperative or
-conflictual; any event for ``events_per_1k``, whose shifts are "more events" or "fewer
-events"), heaviest first.
+conflictual; any event for ``events_per_1k`` and ``n_events``, whose shifts are "more
+events" or "fewer events"), heaviest first.
+
+Rates per 1,000 articles are only as good as the coverage under them: one article with five
+events is 5,000 per 1,000. With ``min_articles`` set, a rate signal is searched only over
+the periods with at least that many articles; when fewer than ``2·min_size`` periods are
+that well covered (a store of a few dozen articles), the search falls back to the raw
+counterpart (``net_cooperation`` for ``net_cooperation_per_1k``, ``n_events`` for
+``events_per_1k``), and each change says in ``signal`` which column it was found on.
 """
 
 from __future__ import annotations
@@ -31,8 +38,33 @@ from entente.analytics.top import top_events
 from entente.errors import EntenteError
 from entente.store.database import Store
 
-SIGNALS = ("net_cooperation_per_1k", "net_cooperation", "goldstein_total", "events_per_1k")
+SIGNALS = (
+    "net_cooperation_per_1k",
+    "net_cooperation",
+    "goldstein_total",
+    "events_per_1k",
+    "n_events",
+)
 COOPERATION_SIGNALS = SIGNALS[:3]
+MIN_ARTICLES = 20  # the coverage under which a period's rate per 1,000 articles means little
+RAW = {"net_cooperation_per_1k": "net_cooperation", "events_per_1k": "n_events"}
+
+
+def covered_signal(
+    series: list[dict[str, Any]], signal: str, min_articles: int, min_size: int = 2
+) -> tuple[str, list[int]]:
+    """The column to search and the indexes of the periods to search it over.
+
+    A rate column keeps only the periods with at least ``min_articles`` articles; where
+    fewer than ``2·min_size`` remain, its raw counterpart is searched over every period.
+    """
+    every = list(range(len(series)))
+    if signal not in RAW or min_articles <= 0:
+        return signal, every
+    kept = [i for i in every if series[i]["n_articles"] >= min_articles]
+    if len(kept) >= 2 * min_size:
+        return signal, kept
+    return RAW[signal], every
 
 
 def _direction(signal: str, sign: int) -> str:
@@ -74,10 +106,13 @@ def find_changes(
     min_size: int = 2,
     penalty: float | None = None,
     n_events: int = 5,
+    min_articles: int = 0,
 ) -> list[dict[str, Any]]:
     if signal not in SIGNALS:
         raise EntenteError(f"--signal {signal!r}: choose one of {', '.join(SIGNALS)}")
-    series = dyad_series(store, scope, by)
+    full = dyad_series(store, scope, by)
+    signal, kept = covered_signal(full, signal, min_articles, min_size)
+    series = [full[i] for i in kept]
     values = [float(r[signal]) for r in series]
     cuts = breakpoints(values, min_size, penalty)
     sigma = noise_sigma(values)
@@ -91,7 +126,7 @@ def find_changes(
         direction = 1 if shift >= 0 else -1
         mover = max(range(cut, bounds[k + 2]), key=lambda i: (values[i] - mean_before) * direction)
         row = series[mover]
-        start, end = row["period_start"], _period_end(series, mover, scope)
+        start, end = row["period_start"], _period_end(full, kept[mover], scope)
         evidence = top_events(
             store,
             Scope(scope.a, scope.b, scope.directed, start, end, scope.theme),

@@ -27,6 +27,7 @@ _HYPOTHETICAL_REACH = 8
 _YEAR_REACH = 10
 _REPORTED_REACH = 12
 _REASON_REACH = 6  # words between a verb of judgement and its "for"
+_NOUN_REACH = 4  # words from a "for" or "over" of cause to the noun it governs, itself included
 
 
 Phrases = tuple[tuple[str, ...], ...]
@@ -133,11 +134,20 @@ def within(tokens: tuple[Token, ...], cues: Cues) -> Reading | None:
 
 
 def _cited_as_reason(words: list[str], trigger: str, cues: Cues) -> bool:
-    """Whether a gerund trigger names what a verb of judgement answers: ``apologized to
-    Brazil for one of its gunboats intercepting``, ``praised India for hosting``."""
-    if not trigger.endswith("ing") or "for" not in words:
+    """Whether a trigger names the act another answers, so is background to it.
+
+    A gerund or a noun that a verb of judgement answers with ``for``: ``apologized to
+    Brazil for one of its gunboats intercepting``, ``praised India for hosting``, ``punishes
+    India for its purchases``. A noun right after ``over``, the cause another act is taken
+    over: ``a tariff on Indian goods over India's purchases of Russian oil``.
+    """
+    last = {w: len(words) - 1 - words[::-1].index(w) for w in ("for", "over") if w in words}
+    near = {w: k for w, k in last.items() if len(words) - k <= _NOUN_REACH}
+    if "over" in near and "for" not in words[near["over"] :]:
+        return True
+    if "for" not in last or not (trigger.endswith("ing") or "for" in near):
         return False
-    f = len(words) - 1 - words[::-1].index("for")
+    f = last["for"]
     return any(w in cues.reason_verbs for w in words[max(0, f - _REASON_REACH) : f])
 
 

@@ -54,9 +54,11 @@ class PatternIndex:
         triggers: list[Trigger],
         modals: frozenset[str] = frozenset(),
         participles: frozenset[str] = frozenset(),
+        barriers: frozenset[str] = frozenset(),
     ) -> None:
         self._modals = modals
         self._participles = participles
+        self._barriers = barriers
         self._by_first: dict[str, list[Trigger]] = defaultdict(list)
         for trigger in triggers:
             self._by_first[trigger.words[0]].append(trigger)
@@ -73,7 +75,7 @@ class PatternIndex:
                     continue
                 if trigger.follow and self._auxiliary(tokens, i, end):
                     continue  # "has pulled out of talks": "has" is no light verb there
-                match = _match_at(trigger, tokens, i, start, end)
+                match = _match_at(trigger, tokens, i, start, end, self._barriers)
                 if match is not None:
                     found.append(match)
         return _longest_first(found)
@@ -94,7 +96,12 @@ def _auxiliary_at(tokens: tuple[Token, ...], i: int, end: int, participles: froz
 
 
 def _match_at(
-    trigger: Trigger, tokens: tuple[Token, ...], i: int, floor: int, end: int
+    trigger: Trigger,
+    tokens: tuple[Token, ...],
+    i: int,
+    floor: int,
+    end: int,
+    barriers: frozenset[str] = frozenset(),
 ) -> Match | None:
     n = len(trigger.words)
     if tuple(t.norm for t in tokens[i : i + n]) != trigger.words or i + n > end:
@@ -102,7 +109,7 @@ def _match_at(
     stop = i + n
     weight = n
     if trigger.follow:
-        found = _follow(trigger, tokens, stop, end)
+        found = _follow(trigger, tokens, stop, end, barriers)
         if found is None:
             return None
         stop, words = found
@@ -116,12 +123,20 @@ def _match_at(
 
 
 def _follow(
-    trigger: Trigger, tokens: tuple[Token, ...], start: int, end: int
+    trigger: Trigger,
+    tokens: tuple[Token, ...],
+    start: int,
+    end: int,
+    barriers: frozenset[str] = frozenset(),
 ) -> tuple[int, int] | None:
     """Where the nearest object or particle ends, and how many words it has (the longest
-    one where several start at the same word: "relief supplies" over "relief")."""
+    one where several start at the same word: "relief supplies" over "relief"). The search
+    stops at a clause break: punctuation, or a word opening a clause of its own
+    (``carried out the strikes after the attack on``: the attack is not the strikes)."""
     for k in range(start, min(end, start + trigger.gap + 1)):
         if tokens[k].kind.value == "punct" and tokens[k].norm not in _INLINE_PUNCT:
+            return None
+        if tokens[k].norm in barriers:
             return None
         for words in trigger.follow:
             if tuple(t.norm for t in tokens[k : k + len(words)]) == words:
@@ -189,7 +204,8 @@ def compile_patterns(lexicon: Lexicon) -> PatternIndex:
         for form in forms
         if not form.endswith("ing") and form != third_person(lemma)
     )
-    return PatternIndex(triggers, lexicon.grammar.events.modal_openers, participles)
+    events = lexicon.grammar.events
+    return PatternIndex(triggers, events.modal_openers, participles, events.object_barriers)
 
 
 def _is_past(form: str, lemma: str, inflect: Inflector) -> bool:

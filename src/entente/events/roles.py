@@ -234,6 +234,8 @@ def _right_of(ctx: Context, trigger_end: int) -> list[Mention]:
             ctx, trigger_end, m.token_start
         ):
             break
+        if _opens_adjunct(ctx, trigger_end, m.token_start):
+            break
         out.append(m)
     return out
 
@@ -294,6 +296,13 @@ def _neighbour(ctx: Context, m: Mention, direction: int) -> tuple[Mention, bool]
     if not all(w in joiners or w in skippable for w in gap):
         return None
     return o, any(w in g.coordinators for w in gap)
+
+
+def _opens_adjunct(ctx: Context, start: int, end: int) -> bool:
+    """Whether a time adjunct opens in ``[start, end)``: a target is not looked for in it
+    (``the strikes after the attack on tourists``: the tourists are not struck)."""
+    adjunct = ctx.grammar.events.time_prepositions
+    return any(ctx.tokens[k].norm in adjunct for k in range(start, end))
 
 
 def _crosses_boundary(ctx: Context, start: int, end: int) -> bool:

@@ -433,8 +433,10 @@ def _sources_of(ctx: Context, match: Match, memory: _Memory) -> list[Mention]:
         return holder  # "NATO peacekeeping troops have arrived": the trigger opens in it
     if match.trigger.nominal and p.source == "subject":
         sources = find_agent(ctx, match.end) or find_qualifier(ctx, match.start)
-        if not sources and _follows_subordinator(ctx, match):
-            sources = find_main_subject(ctx, match.start)  # "X said, after talks with Y"
+        if (
+            not sources and p.cameo[:2] not in _OWN_ACT_ROOTS and _follows_subordinator(ctx, match)
+        ):  # "X said, after talks with Y"; but "X struck after the attack on Y" answers it
+            sources = find_main_subject(ctx, match.start)
         if (
             not sources
             and p.cameo[:2] in _OWN_ACT_ROOTS
@@ -626,7 +628,9 @@ def _after_light_verb(ctx: Context, match: Match) -> bool:
         word = ctx.tokens[k].norm
         if word in g.light_verbs:
             return True
-        if word in g.prepositions or not (word.isalnum() or word == "-"):
+        if word in g.prepositions or word in g.events.object_barriers:
+            return False
+        if not (word.isalnum() or word == "-"):
             return False
     return False
 

@@ -142,6 +142,7 @@ class EventGrammar:
     audience_verbs: frozenset[str]
     place_prepositions: frozenset[str]
     subject_barriers: frozenset[str]
+    object_barriers: frozenset[str]
     gerund_openers: frozenset[str]
     target_locatives: frozenset[str]
     goal_prepositions: frozenset[str]

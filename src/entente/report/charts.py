@@ -33,26 +33,32 @@ def series_chart(
     title: str,
     min_articles: int = 0,
     changes: Sequence[str] = (),
+    value: str = "net_cooperation_per_1k",
+    by: str = "month",
 ) -> Any:
-    """Net cooperation per 1,000 articles (bars, with an interval) over event counts by quad.
+    """Net cooperation (bars, with an interval) over event counts by quad.
 
-    Periods with fewer than ``min_articles`` articles get no rate bar (it would swamp the
-    others) but a grey band, labelled in the legend. ``changes`` (period labels) are drawn
-    as dashed lines where a new segment starts.
+    ``value`` is the column drawn: the rate per 1,000 articles, or raw ``net_cooperation``
+    where the store is too thin for a rate. Periods with fewer than ``min_articles``
+    articles get no bar (a rate over a handful of articles would swamp the others) but a
+    grey band, labelled in the legend. ``changes`` (period labels) are drawn as dashed lines
+    where a new segment starts. Periods sit on a time axis (``by``): a period with no
+    article in the store is a gap, not a neighbour.
     """
     plt = _pyplot()
     thin = [r["n_articles"] < min_articles for r in rows]
     rows = [
-        r if not t else {**r, "net_cooperation_per_1k": 0.0, "n_events_shown": 0}
+        r if not t else {**r, value: 0.0, "n_events_shown": 0}
         for r, t in zip(rows, thin, strict=True)
     ]
     fig, (top, bottom) = plt.subplots(
         2, 1, figsize=(9, 4.6), sharex=True, gridspec_kw={"height_ratios": [3, 2]}
     )
     labels = [r["period"] for r in rows]
-    x = list(range(len(rows)))
-    net = [r["net_cooperation_per_1k"] for r in rows]
-    low, high = zip(*(net_interval(r) for r in rows), strict=True) if rows else ((), ())
+    x = [slot(r["period_start"], by) for r in rows]
+    x = [v - x[0] for v in x] if x else x
+    net = [r[value] for r in rows]
+    low, high = zip(*(net_interval(r, value) for r in rows), strict=True) if rows else ((), ())
     colours = ["#2a7a4a" if v >= 0 else "#b03030" for v in net]
     top.bar(x, net, color=colours, width=0.7)
     top.errorbar(
@@ -70,13 +76,13 @@ def series_chart(
     top.axhline(0, color="#888888", linewidth=0.8)
     for i in (i for i, t in enumerate(thin) if t):
         top.axvspan(
-            i - 0.45,
-            i + 0.45,
+            x[i] - 0.45,
+            x[i] + 0.45,
             color="#dddddd",
             zorder=0,
             label=f"under {min_articles} articles: no rate" if i == thin.index(True) else None,
         )
-    labels_at = {r["period"]: i for i, r in enumerate(rows)}
+    labels_at = {r["period"]: x[i] for i, r in enumerate(rows)}
     for k, period in enumerate(p for p in changes if p in labels_at):
         for ax in (top, bottom):
             ax.axvline(
@@ -88,7 +94,11 @@ def series_chart(
             )
     if any(thin) or changes:
         top.legend(fontsize=7, loc="upper left", frameon=False)
-    top.set_ylabel("net cooperation\nper 1,000 articles")
+    top.set_ylabel(
+        "net cooperation\nper 1,000 articles"
+        if value == "net_cooperation_per_1k"
+        else "net cooperation\n(Goldstein weight)"
+    )
     top.set_title(title, fontsize=11, loc="left")
     bottoms = [0] * len(rows)
     for q in range(4):
@@ -108,14 +118,28 @@ def series_chart(
     return fig
 
 
-def net_interval(row: dict[str, Any]) -> tuple[float, float]:
-    """A 95% interval of net cooperation per 1,000 articles for one period.
+def slot(day: Any, by: str) -> int:
+    """The period's place on a time axis counted in periods (months since year 0...)."""
+    if by == "month":
+        return int(day.year * 12 + day.month - 1)
+    if by == "quarter":
+        return int(day.year * 4 + (day.month - 1) // 3)
+    if by == "year":
+        return int(day.year)
+    if by == "week":
+        return int(day.toordinal() // 7)
+    return int(day.toordinal())
+
+
+def net_interval(row: dict[str, Any], value: str = "net_cooperation_per_1k") -> tuple[float, float]:
+    """A 95% interval of net cooperation (``value``: per 1,000 articles, or raw) for one
+    period.
 
     The net is a sum of n event weights; its count is scaled by the square-root Poisson
     interval of ``events_per_1k`` (the same interval ``dyad_series`` gives for the rate of
     events), so the interval widens where a period has few events.
     """
-    n, net = row.get("n_events_shown", row["n_events"]), row["net_cooperation_per_1k"]
+    n, net = row.get("n_events_shown", row["n_events"]), row[value]
     if not n:
         return net, net
     rate = row["events_per_1k"]

@@ -16,11 +16,18 @@ from typing import Any
 
 from entente.analytics import balance, dyad_series, find_changes, top_events, top_quotes
 from entente.analytics.base import Scope, actor_code
+from entente.analytics.changes import MIN_ARTICLES
 from entente.report import charts
 from entente.store.database import Store
 
 THEMES = ("DEFENSE", "ENERGY", "TECHNOLOGY", "SPACE", "TRADE")
-MIN_ARTICLES = 20
+SIGNAL_LABELS = {
+    "net_cooperation_per_1k": "net cooperation per 1,000 articles",
+    "net_cooperation": "net cooperation (Goldstein weight, not a rate)",
+    "goldstein_total": "total Goldstein",
+    "events_per_1k": "events per 1,000 articles",
+    "n_events": "events (not a rate)",
+}
 
 CSS = """
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222;
@@ -60,11 +67,15 @@ def build_report(
     and the change points. So the window is first narrowed to run from the first to the last
     period with at least ``min_articles`` articles; what was left out is reported in
     ``trimmed``. Thin periods inside the window stay, and are marked in the charts.
+    Where no period has ``min_articles`` articles, no rate can be trusted: the report then
+    charts and searches raw net cooperation (``signal``), and says so.
     """
     focus = actor_code(focus)
     codes = [actor_code(p) for p in partners]
     coverage = dyad_series(store, Scope(focus, codes[0], since=since, until=until), by)
     since, until, trimmed = _covered_window(coverage, since, until, min_articles)
+    covered = any(r["n_articles"] >= min_articles for r in coverage)
+    signal = "net_cooperation_per_1k" if covered else "net_cooperation"
     dyads: list[dict[str, Any]] = []
     for p in codes:
         scope = Scope(focus, p, since=since, until=until)
@@ -72,7 +83,7 @@ def build_report(
             {
                 "partner": p,
                 "series": dyad_series(store, scope, by),
-                "changes": find_changes(store, scope, by),
+                "changes": find_changes(store, scope, by, signal=signal, min_articles=min_articles),
                 "events": top_events(store, scope, limit=limit),
                 "quotes": top_quotes(store, scope, limit=limit),
             }
@@ -96,6 +107,7 @@ def build_report(
         "balance": summary,
         "trimmed": trimmed,
         "min_articles": min_articles,
+        "signal": signal,
         "articles": _articles(store, ids),
         "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
@@ -139,8 +151,10 @@ def figures(report: dict[str, Any]) -> dict[str, Any]:
         f"series-{focus}-{d['partner']}": charts.series_chart(
             d["series"],
             f"{focus} – {d['partner']}, by {report['by']}",
-            report["min_articles"],
+            report["min_articles"] if report["signal"] == "net_cooperation_per_1k" else 0,
             [c["period"] for c in d["changes"]],
+            value=report["signal"],
+            by=report["by"],
         )
         for d in report["dyads"]
     }
@@ -212,6 +226,13 @@ def render_html(report: dict[str, Any], svgs: dict[str, str]) -> str:
 
 
 def _trimmed_note(report: dict[str, Any]) -> str:
+    if report["signal"] != "net_cooperation_per_1k":
+        return (
+            f'<p class="note">No period has {report["min_articles"]} articles or more in the '
+            "store, so rates per 1,000 articles would mean little: the charts and the change "
+            "search use raw net cooperation (the Goldstein weight of cooperative events minus "
+            "that of conflictual ones), which grows with coverage as well as with events.</p>"
+        )
     if not report["trimmed"]:
         return ""
     left = ", ".join(f"{t['period']} ({t['n_articles']})" for t in report["trimmed"])
@@ -256,20 +277,23 @@ def _dyad_section(report: dict[str, Any], d: dict[str, Any], svg: str) -> str:
     focus, partner, articles = report["focus"], d["partner"], report["articles"]
     series = d["series"]
     n_events = sum(r["n_events"] for r in series)
+    value = report["signal"]
+    rate = value == "net_cooperation_per_1k"
     parts = [
         f'<h2 id="dyad-{e(partner)}">{e(focus)} – {e(partner)}</h2>',
         f'<p class="meta">{n_events} events over {len(series)} periods with coverage.</p>',
         f'<div class="chart">{svg}</div>',
         "<details><summary>Series table</summary>",
         '<table><tr><th class="l">period</th><th>articles</th><th>events</th><th>q1</th>'
-        "<th>q2</th><th>q3</th><th>q4</th><th>net / 1k</th><th>95% interval</th>"
+        f"<th>q2</th><th>q3</th><th>q4</th><th>{'net / 1k' if rate else 'net'}</th>"
+        "<th>95% interval</th>"
         "<th>Goldstein mean</th><th>tone</th></tr>",
     ]
     for r in series:
-        low, high = charts.net_interval(r)
+        low, high = charts.net_interval(r, value)
         interval = f"[{low:+.1f}, {high:+.1f}]" if r["n_events"] else ""
-        net = _num(r["net_cooperation_per_1k"], "+.1f")
-        if r["n_articles"] < report["min_articles"]:
+        net = _num(r[value], "+.1f")
+        if rate and r["n_articles"] < report["min_articles"]:
             net, interval = "–", "too few articles"
         parts.append(
             f'<tr><td class="l">{e(r["period"])}</td><td>{r["n_articles"]}</td>'
@@ -281,14 +305,14 @@ def _dyad_section(report: dict[str, Any], d: dict[str, Any], svg: str) -> str:
     parts += ["</table>", "</details>", "<h3>Flagged changes</h3>"]
     if not d["changes"]:
         parts.append(
-            '<p class="note">No significant shift (PELT on net cooperation per 1,000 articles).</p>'
+            f'<p class="note">No significant shift (PELT on {e(SIGNAL_LABELS[value])}).</p>'
         )
     for c in d["changes"]:
         parts.append(
             f'<div class="change"><p><b>{e(c["period"])}</b>: {e(c["direction"])} shift of '
-            f"net cooperation per 1,000 articles, {c['mean_before']:+.1f} → "
+            f"{e(SIGNAL_LABELS[c['signal']])}, mean {c['mean_before']:+.1f} → "
             f"{c['mean_after']:+.1f} (z {c['z']:+.1f}); moved most in "
-            f"{e(c['moved_most'])}. The events behind it:</p>"
+            f"{e(c['moved_most'])}. {_behind(c)}</p>"
         )
         parts += [_event(ev, articles) for ev in c["events"]]
         parts.append("</div>")
@@ -302,6 +326,16 @@ def _dyad_section(report: dict[str, Any], d: dict[str, Any], svg: str) -> str:
         "other.</p>"
     ]
     return "\n".join(parts)
+
+
+def _behind(change: dict[str, Any]) -> str:
+    if change["events"]:
+        return "The events behind it:"
+    if change["direction"] == "conflictual":
+        return "No conflictual event there: the shift is cooperation falling away."
+    if change["direction"] == "cooperative":
+        return "No cooperative event there: the shift is conflict falling away."
+    return "No event there."
 
 
 def _source(source_id: str, date: Any, articles: dict[str, dict[str, Any]]) -> str:
