@@ -459,3 +459,17 @@ def test_a_threatened_curfew_on_ones_own_city_is_a_threat_to_ones_own_country(an
 )
 def test_have_as_an_auxiliary_is_no_light_verb(analyze, text, rule):  # type: ignore[no-untyped-def]
     assert {e.provenance.rule for e in analyze(text, "2024-01-01").events} == {rule}
+
+
+def test_a_reported_clause_with_a_subject_of_its_own_is_not_the_speakers_act(analyze):  # type: ignore[no-untyped-def]
+    others = analyze("India said other countries buy goods from Russia.", "2025-08-06")
+    assert not [e for e in others.events if e.source.root == "IND"]
+    own = analyze("India said it buys oil from Russia.", "2025-08-06")
+    assert asserted(own) == {("IND", "RUS", "06")}
+    # "States" in "the United States" is no speech verb: the arrest keeps its patient
+    passive = analyze(
+        "Tahawwur Rana, a Canadian businessman, was extradited from the United States and"
+        " formally arrested by India's anti-terrorism agency.",
+        "2025-04-10",
+    )
+    assert ("IND", "CAN", "17") in asserted(passive)

@@ -72,7 +72,6 @@ _SUBJECT_GAP = frozenset(
 _RELATIVES = frozenset({"who", "which", "that"})
 _BARE_PRONOUNS = frozenset({"it", "they"})  # no mentions of their own (often expletive)
 _IRREGULAR_PASTS = frozenset({"said", "told", "wrote"})
-_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
 _SPEAKER_KINDS = (
     MentionKind.PERSON,
     MentionKind.SECTOR,
@@ -205,7 +204,7 @@ def _verb_form(before: list[Token], k: int, g: Grammar) -> bool:
         return True
     if word.endswith("s"):
         return previous not in g.determiners
-    return previous in g.events.modal_openers or previous in _SUBJECT_PRONOUNS
+    return previous in g.events.modal_openers or previous in g.subject_pronouns
 
 
 def _subject_of(

@@ -342,7 +342,42 @@ def _own_clause(ctx: Context, start: int, trigger: int) -> bool:
     its own before it (``after a 7.7-magnitude earthquake killed``): its subject is there,
     even when it is no actor."""
     barriers = ctx.grammar.events.subject_barriers
-    return any(ctx.tokens[k].norm in barriers for k in range(start, trigger - 1))
+    if any(ctx.tokens[k].norm in barriers for k in range(start, trigger - 1)):
+        return True
+    return _reported_clause_subject(ctx, start, trigger)
+
+
+def _reported_clause_subject(ctx: Context, start: int, trigger: int) -> bool:
+    """Whether a speech verb between ``start`` and the trigger reports a clause with a
+    subject of its own that is no actor: ``India said other countries buy``. A pronoun
+    there (``said it would buy``) or a prepositional phrase (``said in a statement``) is
+    not such a subject."""
+    g = ctx.grammar
+    pronouns = g.subject_pronouns | g.person_pronouns | g.thing_pronouns | g.self_pronouns
+    starts = {m.token_start for m in ctx.mentions}
+    named = {k for m in ctx.mentions for k in range(m.token_start, m.token_end)}
+    for k in range(start, trigger - 1):
+        if ctx.tokens[k].norm not in g.speech_verbs or k in named:
+            continue  # "the United States": no verb
+        j = k + 1
+        while j < trigger and (
+            ctx.tokens[j].norm == "that"
+            or ctx.tokens[j].norm in g.events.days
+            or ctx.tokens[j].norm.endswith("ly")
+        ):
+            j += 1
+        if j >= trigger - 1:
+            continue
+        word = ctx.tokens[j].norm
+        if word in pronouns or word in g.prepositions or word in g.clause_words:
+            continue
+        if word in g.coordinators:
+            continue
+        if any(j <= s < trigger for s in starts):
+            continue  # an actor there was weighed as the subject already
+        if word in g.determiners or (word.isalpha() and ctx.tokens[j].text.islower()):
+            return True
+    return False
 
 
 def _opens_phrase(ctx: Context, m: Mention) -> bool:

@@ -193,6 +193,7 @@ class Grammar:
     descriptive_endings: tuple[str, ...]
     feminine_pronouns: frozenset[str]
     object_pronouns: frozenset[str]
+    subject_pronouns: frozenset[str]
     passive_auxiliaries: frozenset[str]
     event_nouns: frozenset[str]
     light_verbs: frozenset[str]
@@ -542,6 +543,7 @@ def _grammar(doc: dict[str, Any]) -> Grammar:
         descriptive_endings=tuple(str(e) for e in doc.get("descriptive_endings", [])),
         feminine_pronouns=words("pronouns", "feminine"),
         object_pronouns=words("pronouns", "object"),
+        subject_pronouns=words("pronouns", "subject"),
     )
 
 
