@@ -62,9 +62,18 @@ def iter_units(text: str, start: int = 0) -> Iterator[Unit]:
         if kind is SentenceKind.BODY:
             prose.append((line_start, line_end))
             continue
-        yield Unit(line_start, line_end, kind, paragraph)
+        yield Unit(line_start + _marks(line), line_end, kind, paragraph)
         paragraph += 1
     yield from _flush(prose, paragraph)
+
+
+def _marks(line: str) -> int:
+    """How many characters of Markdown heading marks (``## ``) open the line: they are no
+    part of the heading's sentence, nor of the evidence quoted from it."""
+    stripped = line.lstrip()
+    if not stripped.startswith("#"):
+        return 0
+    return len(line) - len(stripped.lstrip("#").lstrip())
 
 
 def _iter_lines(text: str, start: int) -> Iterator[tuple[int, int]]:
