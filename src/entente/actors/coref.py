@@ -160,13 +160,12 @@ def _person(
     home = next((span for span in quoted if span.contains(pronoun.span)), None)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
-        inside = next((span for span in quoted if span.contains(m.span)), None)
         if (
-            inside == home
-            and m.kind is MentionKind.PERSON
+            m.kind is MentionKind.PERSON
             and len(m.actors) == 1
             and 0 <= pronoun.sentence - m.sentence <= 2
             and m.token_end <= pronoun.token_start
+            and next((span for span in quoted if span.contains(m.span)), None) == home
             and _gender_ok(lexicon, m.actors[0], gender)
         ):
             by_sentence.setdefault(m.sentence, []).append(m)

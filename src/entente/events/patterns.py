@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from entente.lexicons.inflect import Inflector, third_person
@@ -21,6 +21,13 @@ _AUXILIARIES = frozenset({"do", "does", "did", "will", "would", "could", "can"})
 _HAVE = frozenset({"have", "has", "had", "having", "'ve"})
 
 
+def _by_first_word(follow: tuple[Words, ...]) -> dict[str, tuple[Words, ...]]:
+    out: dict[str, list[Words]] = defaultdict(list)
+    for words in follow:
+        out[words[0]].append(words)
+    return {first: tuple(group) for first, group in out.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """One surface form of a pattern's trigger, with what must follow it."""
@@ -32,6 +39,14 @@ class Trigger:
     gap: int
     participle: bool = False  # a past form: "deported", "held" (passive when "was" precedes)
     after_modal: bool = False  # only right after a modal or "to": "will attack"
+    # ``follow`` by first word, longest first: what may start at each word after the trigger
+    follow_by_first: dict[str, tuple[Words, ...]] = field(
+        default_factory=dict, compare=False, hash=False
+    )
+
+    def __post_init__(self) -> None:
+        if self.follow and not self.follow_by_first:
+            object.__setattr__(self, "follow_by_first", _by_first_word(self.follow))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +84,18 @@ class PatternIndex:
     def find(self, tokens: tuple[Token, ...], start: int, end: int) -> list[Match]:
         """All matches in tokens ``[start, end)``, overlapping ones resolved to the longest."""
         found: list[Match] = []
+        words = _Words(tokens, start, end)
+        by_first = self._by_first
         for i in range(start, end):
-            for trigger in self._by_first.get(tokens[i].norm, ()):
+            triggers = by_first.get(tokens[i].norm)
+            if not triggers:
+                continue
+            for trigger in triggers:
                 if trigger.after_modal and (i == start or tokens[i - 1].norm not in self._modals):
                     continue
                 if trigger.follow and self._auxiliary(tokens, i, end):
                     continue  # "has pulled out of talks": "has" is no light verb there
-                match = _match_at(trigger, tokens, i, start, end, self._barriers)
+                match = _match_at(trigger, words, i, start, end, self._barriers)
                 if match is not None:
                     found.append(match)
         return _longest_first(found)
@@ -95,25 +115,42 @@ def _auxiliary_at(tokens: tuple[Token, ...], i: int, end: int, participles: froz
     return word in participles or (word.endswith("ed") and len(word) > 3)
 
 
+class _Words:
+    """The norms of tokens ``[start, end)``, read once per sentence: each trigger and
+    object is then compared as one tuple slice, and kinds are looked up by index."""
+
+    __slots__ = ("norms", "punct", "start", "tokens")
+
+    def __init__(self, tokens: tuple[Token, ...], start: int, end: int) -> None:
+        self.tokens = tokens
+        self.start = start
+        self.norms = tuple(t.norm for t in tokens[start:end])
+        self.punct = tuple(t.kind.value == "punct" for t in tokens[start:end])
+
+    def at(self, i: int, n: int) -> Words:
+        return self.norms[i - self.start : i - self.start + n]
+
+
 def _match_at(
     trigger: Trigger,
-    tokens: tuple[Token, ...],
+    words: _Words,
     i: int,
     floor: int,
     end: int,
     barriers: frozenset[str] = frozenset(),
 ) -> Match | None:
     n = len(trigger.words)
-    if tuple(t.norm for t in tokens[i : i + n]) != trigger.words or i + n > end:
+    tokens = words.tokens
+    if i + n > end or words.at(i, n) != trigger.words:
         return None
     stop = i + n
     weight = n
     if trigger.follow:
-        found = _follow(trigger, tokens, stop, end, barriers)
+        found = _follow(trigger, words, stop, end, barriers)
         if found is None:
             return None
-        stop, words = found
-        weight += words
+        stop, length = found
+        weight += length
     first = i
     if trigger.pattern.negated:
         first = _negation_start(tokens, i, floor)
@@ -124,7 +161,7 @@ def _match_at(
 
 def _follow(
     trigger: Trigger,
-    tokens: tuple[Token, ...],
+    words: _Words,
     start: int,
     end: int,
     barriers: frozenset[str] = frozenset(),
@@ -133,14 +170,16 @@ def _follow(
     one where several start at the same word: "relief supplies" over "relief"). The search
     stops at a clause break: punctuation, or a word opening a clause of its own
     (``carried out the strikes after the attack on``: the attack is not the strikes)."""
-    for k in range(start, min(end, start + trigger.gap + 1)):
-        if tokens[k].kind.value == "punct" and tokens[k].norm not in _INLINE_PUNCT:
+    norms, punct, base = words.norms, words.punct, words.start
+    for k in range(start - base, min(end, start + trigger.gap + 1) - base):
+        norm = norms[k]
+        if punct[k] and norm not in _INLINE_PUNCT:
             return None
-        if tokens[k].norm in barriers:
+        if norm in barriers:
             return None
-        for words in trigger.follow:
-            if tuple(t.norm for t in tokens[k : k + len(words)]) == words:
-                return k + len(words), len(words)
+        for follow in trigger.follow_by_first.get(norm, ()):
+            if norms[k : k + len(follow)] == follow:
+                return base + k + len(follow), len(follow)
     return None
 
 

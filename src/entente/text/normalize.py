@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from entente.text.boilerplate import strip_boilerplate
 
@@ -50,6 +51,8 @@ def normalize_text(raw: str) -> str:
     return strip_boilerplate(text).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(token: str) -> str:
-    """The matching form of a token: straight quotes and dashes, case kept."""
+    """The matching form of a token: straight quotes and dashes, case kept (cached: a
+    corpus repeats a small vocabulary)."""
     return token.translate(_FOLD)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from entente.model import TokenKind
 from entente.text.normalize import fold
@@ -68,6 +69,7 @@ def _split_clitic(text: str, start: int, end: int) -> Iterator[RawToken]:
     yield (start, end, TokenKind.WORD)
 
 
+@lru_cache(maxsize=1 << 16)
 def to_norm(surface: str) -> str:
     """Lower-case, folded form used for matching; contractions spelled out."""
     folded = fold(surface).lower()
