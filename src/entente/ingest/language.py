@@ -6,7 +6,8 @@ Texts too short to judge are given no language, and are coded. On headlines and 
 sentences langdetect often mistakes English for another language (on 10,859 English
 articles of ``../shared/corpus`` it called five one-line items Swahili, Dutch, Estonian,
 Spanish and Romanian), so a text whose words are at least one in ten English function
-words (none of them common words of another language that langdetect knows) is English.
+words (none of them common words of another language that langdetect knows) is English;
+that share is counted first, and langdetect runs only on texts it does not settle.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def detect_language(text: str) -> str | None:
     sample = text[:_SAMPLE]
     if sum(c.isalpha() for c in sample) < MIN_LETTERS:
         return None
+    if english_share(sample) >= MIN_ENGLISH_SHARE:
+        return "en"  # what the statistical model would be overruled to anyway; 20x cheaper
     detector = _get_factory().create()
     detector.seed = 0
     detector.append(sample)
@@ -70,8 +73,6 @@ def detect_language(text: str) -> str | None:
     except (LangDetectException, IndexError):
         return None
     language = str(best.lang).split("-")[0]
-    if language != "en" and english_share(sample) >= MIN_ENGLISH_SHARE:
-        return "en"
     return language if best.prob >= MIN_PROBABILITY else None
 
 
