@@ -200,7 +200,7 @@ def warm_up(path: Path, lexicon: Lexicon) -> None:
 def measure(path: Path, *, lexicon: Lexicon | None = None, workers: int | None = None) -> Record:
     """Code the JSONL at ``path`` into a fresh store; the counts, times and peak memory."""
     started = time.perf_counter()
-    lexicon = lexicon or load_lexicon(())
+    lexicon = lexicon or load_lexicon()
     loaded = time.perf_counter()
     warm_up(path, lexicon)
     startup = time.perf_counter() - started
