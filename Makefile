@@ -41,7 +41,10 @@ pytest: $(DEVSTAMP)
 
 test: lint typecheck lexicons pytest eval
 
+# Throughput of the whole pipeline at 1x, 4x and 16x the corpus against a regex floor
+# (bench.json), then actor lookups as the knowledge base grows.
 bench: $(STAMP)
+	$(BIN)/python bench/pipeline.py --out bench.json
 	$(BIN)/python bench/actors.py
 
 # The evaluation gate: every gold file scored against the floors pinned in eval/baseline.json.

@@ -1,0 +1,428 @@
+"""Whole-pipeline throughput, set against a bare regex tokenization pass in the same run.
+
+Codes the Wikinews corpus (../shared/corpus beside the checkout) through the real path,
+``entente.runner.code_paths`` into a DuckDB store in a temporary folder, at 1×, 4× and
+16× its size, each size in its own subprocess so that its peak memory is its own. The
+floor is one regex pass splitting the same texts into tokens (best of 3); the ratio of
+the two rates, both measured on this machine in this run, is what to compare between
+runs, since absolute timings on a shared machine are noisy.
+
+Repeats keep every text byte for byte: copy ``k`` of a record gets the id ``ID-rK``, the
+url ``URL#rK`` and its date moved ``k × 1000`` days on. An article's id is the hash of
+its date and text, so an unchanged copy under a new source id would be skipped as already
+coded; a moved date makes each copy a new article while the text, its sentences and so
+the work of every stage stay the same. 1000 days is more than the corpus spans, so no
+copy falls within the near-duplicate window (3 days) of another copy's articles: each
+copy groups into stories exactly as the original does, and the counts scale by N.
+
+Prints a table and writes JSON (``--out``):
+
+    python bench/pipeline.py [--sizes 1 4 16] [--workers N] [--out bench.json]
+                             [--corpus PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import inspect
+import json
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from entente.dedup import StoryLibrary, StoryLink
+from entente.ingest.files import read_inputs
+from entente.lexicons.lexicon import Lexicon, load_lexicon
+from entente.model import Analysis, Article
+from entente.pipeline import Pipeline, Stage
+from entente.runner import code_paths
+from entente.store.database import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews-2019-2020.jsonl"
+SIZES = (1, 4, 16)
+SHIFT_DAYS = 1000  # longer than the corpus spans (2019-01 to 2021-03)
+FLOOR_REPEATS = 3
+TOKENS = re.compile(r"\w+|[^\w\s]")
+MB = 1024 * 1024
+
+Record = dict[str, Any]
+
+
+# -- the corpus and its copies ------------------------------------------------------------
+
+
+def load_records(path: Path) -> list[Record]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def text_bytes(records: Iterable[Record]) -> int:
+    """The size of the article texts (UTF-8), which MB/s figures are rated on."""
+    return sum(len((r.get("text") or "").encode("utf-8")) for r in records)
+
+
+def copy_record(record: Record, k: int) -> Record:
+    """Copy ``k`` of a record: the same text under a distinct id, url and date."""
+    out = dict(record)
+    out["id"] = f"{record.get('id', '')}-r{k}"
+    if record.get("url"):
+        out["url"] = f"{record['url']}#r{k}"
+    if record.get("date"):
+        day = dt.date.fromisoformat(str(record["date"])[:10])
+        out["date"] = (day + dt.timedelta(days=SHIFT_DAYS * k)).isoformat()
+    elif k:
+        # no date to move: a first line of its own keeps the copy a distinct article
+        out["text"] = f"Copy {k}.\n\n{record.get('text') or ''}"
+    return out
+
+
+def write_repeated(records: Sequence[Record], repeat: int, path: Path) -> int:
+    """Write ``repeat`` copies of the records as JSONL, streamed; return the count."""
+    count = 0
+    with path.open("w", encoding="utf-8") as handle:
+        for k in range(repeat):
+            for record in records:
+                handle.write(json.dumps(copy_record(record, k), ensure_ascii=False) + "\n")
+                count += 1
+    return count
+
+
+# -- the floor ----------------------------------------------------------------------------
+
+
+def floor(texts: Sequence[str], repeats: int = FLOOR_REPEATS) -> dict[str, float]:
+    """The best of ``repeats`` bare regex tokenization passes over ``texts``."""
+    best = float("inf")
+    tokens = 0
+    for _ in range(repeats):
+        started = time.perf_counter()
+        tokens = sum(len(TOKENS.findall(text)) for text in texts)
+        best = min(best, time.perf_counter() - started)
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    return {
+        "seconds": best,
+        "tokens": tokens,
+        "mb_per_second": size / MB / best if best > 0 else float("inf"),
+    }
+
+
+# -- one size, measured ------------------------------------------------------------------
+
+
+class StageTimer:
+    """Seconds per stage, accumulated over every article; sentences of the analyses."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.sentences = 0
+
+    def wrap(self, stages: Sequence[tuple[str, Stage]]) -> tuple[tuple[str, Stage], ...]:
+        last = len(stages) - 1
+        return tuple(self._timed(name, fn, i == last) for i, (name, fn) in enumerate(stages))
+
+    def _timed(self, name: str, fn: Stage, last: bool) -> tuple[str, Stage]:
+        self.seconds.setdefault(name, 0.0)
+
+        def stage(analysis: Analysis, lexicon: Lexicon) -> Analysis:
+            started = time.perf_counter()
+            out = fn(analysis, lexicon)
+            self.seconds[name] += time.perf_counter() - started
+            if last:
+                self.sentences += len(out.sentences)
+            return out
+
+        return name, stage
+
+    def add(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        """``fn`` with its time counted under ``name``."""
+        self.seconds.setdefault(name, 0.0)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.seconds[name] += time.perf_counter() - started
+
+        return timed
+
+
+class TimedStore(Store):
+    """A store whose writes, and whose story library's assignments, are timed."""
+
+    timer: StageTimer
+
+    def write(
+        self,
+        analyses: Sequence[Analysis],
+        *,
+        lexicon_digest: str | None = None,
+        stories: Sequence[StoryLink] = (),
+    ) -> None:
+        started = time.perf_counter()
+        super().write(analyses, lexicon_digest=lexicon_digest, stories=stories)
+        self.timer.seconds["store"] += time.perf_counter() - started
+
+    def add_sightings(self, articles: Sequence[Article]) -> None:
+        started = time.perf_counter()
+        super().add_sightings(articles)
+        self.timer.seconds["store"] += time.perf_counter() - started
+
+    def load_stories(self, library: StoryLibrary) -> StoryLibrary:
+        library = super().load_stories(library)
+        library.assign = self.timer.add("dedup", library.assign)  # type: ignore[method-assign]
+        return library
+
+
+def accepts_workers() -> bool:
+    return "workers" in inspect.signature(code_paths).parameters
+
+
+def warm_up(path: Path, lexicon: Lexicon) -> None:
+    """Read and code the first article, untimed and unstored: what loads on first use
+    (the gazetteer, language profiles, compiled patterns) is startup, not throughput."""
+    for item in read_inputs([path]):
+        if isinstance(item, Article):
+            Pipeline(lexicon).analyze(item)
+            return
+
+
+def measure(path: Path, *, lexicon: Lexicon | None = None, workers: int | None = None) -> Record:
+    """Code the JSONL at ``path`` into a fresh store; the counts, times and peak memory."""
+    started = time.perf_counter()
+    lexicon = lexicon or load_lexicon()
+    loaded = time.perf_counter()
+    warm_up(path, lexicon)
+    startup = time.perf_counter() - started
+    warmup = time.perf_counter() - loaded
+    timer = StageTimer()
+    timer.seconds["ingest"] = 0.0
+    timer.seconds["dedup"] = 0.0
+    pipeline = Pipeline(lexicon, stages=timer.wrap(Pipeline(lexicon).stages))
+    timer.seconds["store"] = 0.0
+
+    # reading alone, once: in the run it is interleaved with coding and not separable
+    started = time.perf_counter()
+    read = sum(1 for item in read_inputs([path]) if isinstance(item, Article))
+    timer.seconds["ingest"] = time.perf_counter() - started
+
+    kwargs: dict[str, Any] = {}
+    if workers and accepts_workers():
+        kwargs["workers"] = workers
+    with tempfile.TemporaryDirectory(prefix="entente-bench-") as tmp:
+        store = TimedStore(Path(tmp) / "bench.duckdb")
+        store.timer = timer
+        with store:
+            started = time.perf_counter()
+            summary = code_paths([path], store, pipeline, **kwargs)
+            seconds = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    stages = dict(timer.seconds)
+    stages["other"] = seconds - sum(stages.values())  # runner, dedup lookups' bookkeeping
+    return {
+        "read": read,
+        "articles": summary.articles,
+        "skipped": summary.skipped,
+        "duplicates": summary.duplicates,
+        "stories": summary.stories,
+        "failed": summary.failed,
+        "events": summary.events,
+        "sentences": timer.sentences,
+        "seconds": seconds,
+        "startup_s": startup,
+        "warmup_s": warmup,
+        "stages_s": stages,
+        "workers_passed": kwargs.get("workers"),
+        "peak_rss_mb": peak_kb / 1024,
+    }
+
+
+def run_size(records: Sequence[Record], repeat: int, workers: int | None = None) -> Record:
+    """Write ``repeat`` copies of the corpus to a temporary JSONL and measure it here."""
+    with tempfile.TemporaryDirectory(prefix="entente-bench-") as tmp:
+        path = Path(tmp) / f"corpus-x{repeat}.jsonl"
+        write_repeated(records, repeat, path)
+        result = measure(path, workers=workers)
+    result["repeat"] = repeat
+    result["mb"] = text_bytes(records) * repeat / MB
+    return result
+
+
+def run_size_subprocess(corpus: Path, repeat: int, workers: int | None) -> Record:
+    """:func:`run_size` in a fresh interpreter, so its peak memory is its own."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--corpus", str(corpus)]
+    command += ["--child", str(repeat)]
+    if workers:
+        command += ["--workers", str(workers)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    result: Record = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+# -- the report ---------------------------------------------------------------------------
+
+
+def size_figures(raw: Record, workers: int | None) -> Record:
+    articles, seconds = raw["articles"], raw["seconds"]
+    out = {
+        "repeat": raw["repeat"],
+        "articles": articles,
+        "duplicates": raw["duplicates"],
+        "stories": raw["stories"],
+        "skipped": raw["skipped"],
+        "sentences": raw["sentences"],
+        "mb": raw["mb"],
+        "seconds": seconds,
+        "startup_s": raw["startup_s"],
+        "warmup_s": raw["warmup_s"],
+        "articles_per_second": articles / seconds if seconds else 0.0,
+        "sentences_per_second": raw["sentences"] / seconds if seconds else 0.0,
+        "mb_per_second": raw["mb"] / seconds if seconds else 0.0,
+        "seconds_per_article": seconds / articles if articles else 0.0,
+        "peak_rss_mb": raw["peak_rss_mb"],
+    }
+    if workers:
+        out["per_core_articles_per_second"] = out["articles_per_second"] / workers
+    return out
+
+
+def report(
+    corpus: Path, records: Sequence[Record], floor_figures: Record, raws: Sequence[Record],
+    workers: int | None,
+) -> Record:  # fmt: skip
+    """The JSON document: machine, floor, the first size's figures on top, every size."""
+    sizes = [size_figures(r, workers) for r in sorted(raws, key=lambda r: r["repeat"])]
+    first, last = sizes[0], sizes[-1]
+    raw_first = min(raws, key=lambda r: r["repeat"])
+    seconds = raw_first["seconds"]
+    stages = {
+        name: {"seconds": s, "share": s / seconds if seconds else 0.0}
+        for name, s in raw_first["stages_s"].items()
+    }
+    floor_mbs = floor_figures["mb_per_second"]
+    out: Record = {
+        "corpus": {
+            "path": str(corpus),
+            "articles": len(records),
+            "mb": text_bytes(records) / MB,
+            "copies": f"ids -rK, urls #rK, dates moved K*{SHIFT_DAYS} days; texts unchanged",
+        },
+        "machine": {
+            "cpu_count": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "workers": workers,
+        "workers_passed": raw_first.get("workers_passed"),
+        "floor_mb_per_second": floor_mbs,
+        "floor_tokens": floor_figures["tokens"],
+        "repeat": first["repeat"],
+        "articles": first["articles"],
+        "articles_per_second": first["articles_per_second"],
+        "sentences_per_second": first["sentences_per_second"],
+        "mb_per_second": first["mb_per_second"],
+        "floor_ratio": first["mb_per_second"] / floor_mbs if floor_mbs else 0.0,
+        "peak_rss_mb": first["peak_rss_mb"],
+        "startup_s": first["startup_s"],
+        "warmup_s": first["warmup_s"],
+        "stages": stages,
+        "sizes": sizes,
+        "growth": {
+            "repeat_from": first["repeat"],
+            "repeat_to": last["repeat"],
+            "seconds_per_article": _ratio(
+                last["seconds_per_article"], first["seconds_per_article"]
+            ),
+            "peak_rss": _ratio(last["peak_rss_mb"], first["peak_rss_mb"]),
+        },
+    }
+    if workers:
+        out["per_core_articles_per_second"] = first["per_core_articles_per_second"]
+    return out
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else 0.0
+
+
+def table(doc: Record) -> str:
+    lines = [
+        f"corpus {doc['corpus']['path']}: {doc['corpus']['articles']} articles, "
+        f"{doc['corpus']['mb']:.2f} MB; {doc['machine']['cpu_count']} cpus, "
+        f"python {doc['machine']['python']}",
+        f"floor (regex tokens, best of {FLOOR_REPEATS}): {doc['floor_mb_per_second']:.1f} MB/s",
+        f"{doc['repeat']}x: {doc['articles_per_second']:.1f} articles/s, "
+        f"{doc['sentences_per_second']:.0f} sentences/s, {doc['mb_per_second']:.3f} MB/s, "
+        f"floor ratio {doc['floor_ratio']:.5f} (1/{1 / doc['floor_ratio']:.0f}), "
+        f"peak {doc['peak_rss_mb']:.0f} MB, "
+        f"startup {doc['startup_s']:.1f} s (warm-up {doc['warmup_s']:.1f} s)",
+        "",
+        f"{'stage':<10} {'seconds':>8} {'share':>6}",
+    ]
+    for name, fig in doc["stages"].items():
+        lines.append(f"{name:<10} {fig['seconds']:>8.2f} {fig['share']:>6.1%}")
+    lines += [
+        "",
+        f"{'repeat':>6} {'articles':>8} {'dups':>5} {'seconds':>8} {'art/s':>7} "
+        f"{'ms/art':>7} {'peak MB':>8}",
+    ]
+    for s in doc["sizes"]:
+        lines.append(
+            f"{s['repeat']:>5}x {s['articles']:>8} {s['duplicates']:>5} {s['seconds']:>8.1f} "
+            f"{s['articles_per_second']:>7.1f} {1000 * s['seconds_per_article']:>7.1f} "
+            f"{s['peak_rss_mb']:>8.0f}"
+        )
+    g = doc["growth"]
+    lines.append(
+        f"{g['repeat_from']}x -> {g['repeat_to']}x: "
+        f"time per article x{g['seconds_per_article']:.2f}, peak memory x{g['peak_rss']:.2f}"
+    )
+    if doc.get("workers"):
+        passed = "passed to the runner" if doc.get("workers_passed") else "not supported: serial"
+        lines.append(f"workers {doc['workers']} ({passed})")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not args.corpus.is_file():
+        print(
+            f"bench/pipeline.py: skipped: no corpus at {args.corpus} "
+            "(it lives in ../shared beside the checkout)"
+        )
+        return 0
+    records = load_records(args.corpus)
+    if args.child is not None:
+        print(json.dumps(run_size(records, args.child, args.workers)))
+        return 0
+    floor_figures = floor([r.get("text") or "" for r in records])
+    raws = []
+    for repeat in sorted(set(args.sizes)):
+        print(f"coding {repeat}x ({repeat * len(records)} articles)...", flush=True)
+        raws.append(run_size_subprocess(args.corpus, repeat, args.workers))
+    doc = report(args.corpus, records, floor_figures, raws, args.workers)
+    print(table(doc))
+    if args.out:
+        args.out.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
