@@ -8,14 +8,18 @@ to a process pool in chunks. The pairs are read lazily and at most a window of i
 read ahead of what has been yielded, so memory stays flat however long the input is.
 
 Each worker holds the :class:`~entente.pipeline.Pipeline` once, set by the pool's
-initializer: on Linux the pool forks, and the workers share the parent's loaded lexicon
-for nothing; elsewhere the pipeline is pickled to each worker once (a few MB, a fraction
-of a second, against seconds to load the lexicon again). A worker's analysis is pure,
-so the results are the ones one process would get.
+initializer. On Linux the pool forks and the workers share the parent's loaded lexicon
+for nothing: the parent first warms the pipeline up on one short made-up article, so
+that what the stages build on first use is built once, not once per worker, and
+freezes its objects for the fork, so that the workers' garbage collector does not copy
+the lexicon page by page. Elsewhere the pipeline is pickled to each worker once (a few
+MB, a fraction of a second, against seconds to load the lexicon again). A worker's
+analysis is pure, so the results are the ones one process would get.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -91,14 +95,21 @@ class _Chunk:
 class _Pool:
     pipeline: Pipeline
     executor: ProcessPoolExecutor | None = None
+    started: bool = False
 
     def submit(self, chunk: _Chunk) -> None:
         if self.executor is None:
             return  # no pool (it broke): the parent analyses the chunk when it is due
+        if not self.started:  # the first submission forks the workers
+            gc.freeze()  # their garbage collector leaves the inherited lexicon alone
         try:
             chunk.future = self.executor.submit(_analyze_chunk, chunk.articles)
         except BrokenProcessPool:
             self._lose_pool()
+        finally:
+            if not self.started:
+                gc.unfreeze()
+                self.started = True
 
     def results(self, chunk: _Chunk) -> list[Result]:
         if chunk.results is None:
@@ -128,8 +139,11 @@ def _pooled(
     pipeline: Pipeline, jobs: Iterable[tuple[Item, bool]], workers: int
 ) -> Generator[tuple[Item, Result | None], None, None]:
     window = workers * READ_AHEAD * CHUNK_SIZE  # items read but not yet yielded
+    context = _context()
+    if context.get_start_method() == "fork":
+        warm_up(pipeline)  # once here, not once in every worker
     executor = ProcessPoolExecutor(
-        workers, mp_context=_context(), initializer=_start_worker, initargs=(pipeline,)
+        workers, mp_context=context, initializer=_start_worker, initargs=(pipeline,)
     )
     pool = _Pool(pipeline, executor)
     pending: deque[tuple[Item, _Chunk | None, int]] = deque()
@@ -165,6 +179,19 @@ def _pooled(
     finally:
         if pool.executor is not None:
             pool.executor.shutdown(wait=True, cancel_futures=True)
+
+
+WARM_UP = (
+    "NEW DELHI, 3 March 2020 - Prime Minister Narendra Modi said on Tuesday that India "
+    'would buy $5 billion of oil from Russia. "We will not accept pressure," he told '
+    "reporters in Moscow, after talks with President Vladimir Putin on trade and defence."
+)
+
+
+def warm_up(pipeline: Pipeline) -> None:
+    """Analyse a short made-up report, so that what the stages build on first use (the
+    wide gazetteer takes seconds) is built before the workers fork and is theirs too."""
+    analyze_guarded(pipeline, Article.create(WARM_UP, source_id="warm-up"))
 
 
 def _context() -> multiprocessing.context.BaseContext:
