@@ -94,6 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip files, records and responses larger than this (default 10 MiB)",
     )
     code.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    code.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="analyse in N processes (default 1; 0: one per core); the results are "
+        "the same as with one",
+    )
     _add_input_options(code)
 
     watch = sub.add_parser("watch", help="poll RSS/Atom feeds and code new items until stopped")
@@ -404,8 +412,21 @@ def cmd_code(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         lexicons=args.lexicons,
         options=read_options(args),
+        workers=args.workers,
     )
     return EXIT_INPUTS_FAILED if coded.failed else EXIT_OK
+
+
+def _workers(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of processes (0 or more; 0: one per core)"
+        )
+    return n
 
 
 def _code(
@@ -416,6 +437,7 @@ def _code(
     quiet: bool,
     lexicons: Sequence[Path] = (),
     options: ReadOptions | None = None,
+    workers: int = 1,
 ) -> Any:
     from tqdm import tqdm
 
@@ -436,6 +458,7 @@ def _code(
             on_error=report,
             on_progress=lambda s: _advance(bar, s),
             options=options,
+            workers=workers,
         )
     if not quiet:
         print(

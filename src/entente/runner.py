@@ -1,15 +1,18 @@
 """Coding inputs into the store: ingest → pipeline → store, in batches.
 
 A bad input is reported through ``on_error`` and recorded in ``input_errors``; the run
-goes on, and what is already stored is neither lost nor doubled. Runs are incremental:
+goes on, and what is already stored is neither lost nor doubled; so does an article whose
+analysis raises (it is recorded as a failed input). Runs are incremental:
 an article already stored as coded with the same lexicon is skipped, and the same
 article met twice in one run is coded once. Every coded article joins a story (its
-near-duplicates, :mod:`entente.dedup`).
+near-duplicates, :mod:`entente.dedup`). The input is read as a stream and written in
+batches; the analyses can run in a pool of processes (:mod:`entente.parallel`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from entente.errors import InputError
 from entente.ingest.files import MAX_BYTES, read_inputs
 from entente.ingest.options import ReadOptions
 from entente.model import Analysis, Article
+from entente.parallel import analyses, worker_count
 from entente.pipeline import Pipeline
 from entente.store.database import Store
 
@@ -66,22 +70,39 @@ class _Run:
     batch: list[Analysis] = field(default_factory=list)
     links: list[StoryLink] = field(default_factory=list)
     seen: list[Article] = field(default_factory=list)  # skipped, but seen here
+    on_error: Callable[[InputError], None] = lambda e: None
 
-    def code(self, article: Article) -> None:
-        if article.article_id in self.done:
+    def admit(self, item: Item) -> bool:
+        """Whether ``item`` is an article to analyse: not stored, not met before in this
+        run. Decided as the items are read, in input order."""
+        if isinstance(item, InputError) or item.article_id in self.done:
+            return False
+        self.done.add(item.article_id)
+        return True
+
+    def take(self, item: Item, result: Analysis | InputError | None) -> None:
+        """Account for one item, in input order: record it as failed, skipped or coded."""
+        if isinstance(item, InputError):
+            self.fail(item)
+        elif result is None:
             self.summary.skipped += 1
-            self.seen.append(article)
-            return
-        self.done.add(article.article_id)
-        link = self.library.assign(article.article_id, article.text, article.date)
-        self.summary.stories += link.is_new_story
-        self.summary.duplicates += not link.is_new_story
-        analysis = self.pipeline.analyze(article)
-        self.batch.append(analysis)
-        self.links.append(link)
-        _count(self.summary, analysis)
+            self.seen.append(item)
+        elif isinstance(result, InputError):
+            self.fail(result)
+        else:
+            link = self.library.assign(item.article_id, item.text, item.date)
+            self.summary.stories += link.is_new_story
+            self.summary.duplicates += not link.is_new_story
+            self.batch.append(result)
+            self.links.append(link)
+            _count(self.summary, result)
         if len(self.batch) + len(self.seen) >= BATCH_SIZE:
             self.flush()
+
+    def fail(self, error: InputError) -> None:
+        self.summary.errors.append(error)
+        self.store.record_error(error.source, error.reason, self.summary.run_id)
+        self.on_error(error)
 
     def flush(self) -> None:
         digest = self.pipeline.lexicon.digest
@@ -98,8 +119,14 @@ def code_items(
     settings: dict[str, object] | None = None,
     on_error: Callable[[InputError], None] = lambda e: None,
     on_progress: Callable[[RunSummary], None] = lambda s: None,
+    workers: int = 1,
 ) -> RunSummary:
-    """Code articles (or record errors) into ``store`` and return the counts."""
+    """Code articles (or record errors) into ``store`` and return the counts.
+
+    With ``workers`` above 1 the analyses run in that many processes (0: one a core);
+    everything else (skipping, stories, counts, writes) stays here, in input order, so
+    the store ends up as one process would leave it.
+    """
     summary = RunSummary()
     summary.run_id = store.start_run(pipeline.lexicon.digest, dict(settings or {}))
     run = _Run(
@@ -108,16 +135,14 @@ def code_items(
         summary,
         store.load_stories(StoryLibrary()),
         store.coded_ids(pipeline.lexicon.digest),
+        on_error=on_error,
     )
-    for item in items:
-        summary.inputs += 1
-        if isinstance(item, InputError):
-            summary.errors.append(item)
-            store.record_error(item.source, item.reason, summary.run_id)
-            on_error(item)
-        else:
-            run.code(item)
-        on_progress(summary)
+    jobs = ((item, run.admit(item)) for item in items)
+    with closing(analyses(pipeline, jobs, worker_count(workers))) as results:
+        for item, result in results:
+            summary.inputs += 1
+            run.take(item, result)
+            on_progress(summary)
     run.flush()
     store.finish_run(
         summary.run_id,
@@ -140,6 +165,7 @@ def code_paths(
     on_error: Callable[[InputError], None] = lambda e: None,
     on_progress: Callable[[RunSummary], None] = lambda s: None,
     options: ReadOptions | None = None,
+    workers: int = 1,
 ) -> RunSummary:
     """Code every article of ``paths`` into ``store`` and return the counts."""
     return code_items(
@@ -149,6 +175,7 @@ def code_paths(
         settings={"max_bytes": max_bytes},
         on_error=on_error,
         on_progress=on_progress,
+        workers=workers,
     )
 
 
