@@ -121,6 +121,27 @@ def test_watch_command_runs_the_rounds_asked_for(
     assert "round 1: 2 new articles coded" in capsys.readouterr().err
 
 
+def test_watch_analyses_in_worker_processes_with_the_same_results(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{_write_feed(tmp_path / 'wire.xml')}\n", encoding="utf-8")
+    found = []
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.duckdb"
+        argv = ["--db", str(db), "watch", str(feeds), "--rounds", "1", "--workers", workers]
+        assert main(argv) == 0
+        with Store(db, read_only=True) as store:
+            found.append(
+                store.query(
+                    "SELECT article_id, source_code, target_code, cameo FROM events ORDER BY ALL"
+                )
+            )
+    assert "round 1: 2 new articles coded" in capsys.readouterr().err
+    assert found[0]  # the wire stories are coded into events
+    assert found[0] == found[1]
+
+
 def test_a_round_that_fails_while_coding_does_not_end_the_watch(
     tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -94,17 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip files, records and responses larger than this (default 10 MiB)",
     )
     code.add_argument("--quiet", action="store_true", help="no progress bar or summary")
-    code.add_argument(
-        "--workers",
-        type=_workers,
-        default=1,
-        metavar="N",
-        help="analyse in N processes (default 1; 0: one per core); the results are "
-        "the same as with one",
-    )
+    _workers_option(code)
     _add_input_options(code)
 
     watch = sub.add_parser("watch", help="poll RSS/Atom feeds and code new items until stopped")
+    _workers_option(watch)
     watch.add_argument("feeds", type=Path, help="a file of feed URLs or paths, one a line")
     watch.add_argument(
         "--every", default="15m", help="time between rounds: 30s, 15m, 2h (default 15m)"
@@ -282,6 +276,17 @@ def _add_analytics_parsers(sub: Any) -> None:
     report.add_argument("--charts", type=Path, default=None, help="also write each chart here")
     report.add_argument(
         "--chart-format", choices=("png", "svg"), default="png", help="--charts files (png)"
+    )
+
+
+def _workers_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="analyse in N processes (default 1; 0: one per core); the results are "
+        "the same as with one",
     )
 
 
@@ -499,7 +504,15 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
     try:
         with Store(_db(args)) as store:
-            watch_feeds(feeds, store, pipeline, settings, on_round=summarize, on_error=report)
+            watch_feeds(
+                feeds,
+                store,
+                pipeline,
+                settings,
+                on_round=summarize,
+                on_error=report,
+                workers=args.workers,
+            )
     except KeyboardInterrupt:
         print("entente: watch stopped", file=sys.stderr)
     return EXIT_OK

@@ -68,8 +68,10 @@ def watch_feeds(
     sleep: Callable[[float], None] = time.sleep,
     on_round: Callable[[int, RunSummary], None] = lambda n, s: None,
     on_error: Callable[[InputError], None] = lambda e: None,
+    workers: int = 1,
 ) -> int:
-    """Code the feeds' new items every ``settings.every_seconds``; return the rounds run."""
+    """Code the feeds' new items every ``settings.every_seconds``; return the rounds run
+    (each round analysed in ``workers`` processes, as ``code_items`` does)."""
     reader = read or read_feed_source
     done = 0
     while settings.rounds is None or done < settings.rounds:
@@ -79,7 +81,12 @@ def watch_feeds(
         done += 1
         try:
             summary = code_items(
-                items, store, pipeline, settings={"watch": True}, on_error=on_error
+                items,
+                store,
+                pipeline,
+                settings={"watch": True},
+                on_error=on_error,
+                workers=workers,
             )
         except Exception as exc:  # one bad round (a coding bug, a full disk) is not the end
             log.exception("watch round %d failed", done)
