@@ -79,6 +79,50 @@ def test_the_same_wording_weeks_apart_is_a_new_story() -> None:
     assert later.is_new_story
 
 
+def test_the_library_holds_only_the_days_it_needs_and_reloads_forgotten_ones() -> None:
+    text = normalize_text(STORIES[0])
+    source = StoryLibrary()
+    stored = {}  # a stand-in store: one copy of the story a day for 60 days
+    for k in range(60):
+        day = dt.date(2025, 1, 1) + dt.timedelta(days=k)
+        link = source.assign(f"old{k}", f"{text} Day {k}.", day)
+        stored[f"old{k}"] = (link.story_id, link.signature, day)
+    asked: list[tuple[dt.date, dt.date]] = []
+
+    def loader(first: dt.date, last: dt.date):  # type: ignore[no-untyped-def]
+        asked.append((first, last))
+        for article_id, (story, signature, day) in sorted(stored.items()):
+            if first <= day <= last:
+                yield article_id, story, signature, day
+
+    library = StoryLibrary(loader=loader, max_articles=10)
+    assert library.held() == 0  # nothing read before it is needed
+    copy = library.assign("new1", f"{text} Day 30.", dt.date(2025, 1, 31))
+    assert copy.story_id == stored["old30"][0]
+    assert not copy.is_new_story
+    assert asked == [(dt.date(2025, 1, 28), dt.date(2025, 2, 3))]  # its day, three either side
+    library.stored()
+    far = library.assign("new2", f"{text} Day 5.", dt.date(2025, 1, 6))
+    assert far.story_id == stored["old5"][0]
+    assert library.held() <= 10 + 7  # the days of January 31 were forgotten ...
+    library.stored()
+    again = library.assign("new3", f"{text} Day 30.", dt.date(2025, 1, 31))
+    assert again.story_id == stored["old30"][0]  # ... and read again when needed
+    assert len(asked) == 3  # January 31 read twice: only the days forgotten
+    assert asked[-1][0] == dt.date(2025, 1, 28)
+
+
+def test_articles_not_yet_stored_are_never_forgotten() -> None:
+    text = normalize_text(STORIES[1])
+    library = StoryLibrary(loader=lambda first, last: iter(()), max_articles=1)
+    first = library.assign("a", text, dt.date(2025, 5, 1))
+    library.assign(
+        "b", "Something else entirely happened in another place today.", dt.date(2025, 9, 1)
+    )
+    copy = library.assign("c", text + " More.", dt.date(2025, 5, 2))
+    assert copy.story_id == first.story_id  # "a" could not be reloaded, so it was kept
+
+
 def test_events_are_listed_once_per_story_with_report_counts(
     tmp_path: Path, pipeline: Pipeline
 ) -> None:

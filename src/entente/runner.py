@@ -108,6 +108,7 @@ class _Run:
         digest = self.pipeline.lexicon.digest
         self.store.write(self.batch, lexicon_digest=digest, stories=self.links)
         self.store.add_sightings(self.seen)
+        self.library.stored()
         self.batch, self.links, self.seen = [], [], []
 
 

@@ -2,9 +2,10 @@
 
 Exact duplicates need nothing here: an article's id is the hash of its date and
 normalized text, so the same text on the same day is one row. :class:`StoryLibrary`
-keeps a MinHash signature of every stored article's word shingles in an LSH index and
-puts a new article in the story of its nearest stored neighbour when their estimated
-Jaccard similarity reaches the threshold, else starts a story of its own.
+compares a MinHash signature of a new article's word shingles with those of the stored
+articles dated within a few days of it, and puts the article in the story of its nearest
+neighbour when their estimated Jaccard similarity reaches the threshold, else starts a
+story of its own.
 """
 
 from entente.dedup.library import StoryLibrary, StoryLink

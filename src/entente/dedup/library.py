@@ -1,12 +1,29 @@
-"""The near-duplicate library: MinHash signatures in an LSH index, stories assigned."""
+"""The near-duplicate library: MinHash signatures by day, stories assigned.
+
+Copies of a story appear within ``MAX_DAYS`` of each other, so an article is compared
+only with the articles dated within that many days of its own, and with undated ones (an
+undated article, with every article held). The signatures of a day sit in one matrix, so
+the comparison is one vectorised pass: the estimated Jaccard similarity of two articles is
+the share of their MinHash values that agree. Every held article within the window is
+scored (no banding, so no near-duplicate is missed by chance); the nearest at or above
+the threshold gives its story.
+
+The library need not hold the whole store: given a ``loader``, it reads the stored
+signatures of the days a new article needs when it first needs them, and forgets the
+least recently needed days once it holds more than ``max_articles`` dated articles (never
+a day whose new articles are not stored yet). Memory stays flat however large the store
+grows: about half a kilobyte per held article.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
+from datasketch import MinHash
 
 from entente.dedup.shingles import shingles
 from entente.model import make_id
@@ -17,6 +34,12 @@ SHORT_WORDS = 30  # a text this short (one-line summaries) must be nearly identi
 SHORT_THRESHOLD = 0.7  # ... since one changed number already halves its shingles' overlap
 MAX_DAYS = 3  # copies of a story appear within days; the same wording later is news again
 SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures depend on it
+MAX_ARTICLES = 5_000  # dated articles held before the least recently needed days go
+
+# (article_id, story_id, signature, date) of stored articles
+StoredRow = tuple[str, str, Iterable[int], dt.date | None]
+# the stored articles dated from the first day to the second, both included
+Loader = Callable[[dt.date, dt.date], Iterable[StoredRow]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,16 +52,41 @@ class StoryLink:
     is_new_story: bool = True
 
 
+@dataclass
+class _Day:
+    """The articles held for one day (or the undated ones): ids, stories, signatures."""
+
+    ids: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)
+    rows: list[np.ndarray] = field(default_factory=list)
+    matrix: np.ndarray | None = None  # ``rows`` stacked, rebuilt after an addition
+
+    def signatures(self) -> np.ndarray:
+        if self.matrix is None or len(self.matrix) != len(self.rows):
+            self.matrix = np.vstack(self.rows)
+        return self.matrix
+
+
 class StoryLibrary:
     """Signatures of the stored articles, and the story each belongs to."""
 
-    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
+    def __init__(
+        self,
+        threshold: float = THRESHOLD,
+        num_perm: int = NUM_PERM,
+        *,
+        loader: Loader | None = None,
+        max_articles: int = MAX_ARTICLES,
+    ) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self._hashes: dict[str, MinHash] = {}
+        self.loader = loader
+        self.max_articles = max_articles
         self._story: dict[str, str] = {}
-        self._date: dict[str, dt.date | None] = {}
+        self._undated = _Day()
+        self._days: OrderedDict[dt.date, _Day] = OrderedDict()  # held days, LRU first
+        self._dated = 0  # dated articles held
+        self._unstored: set[dt.date] = set()  # days with assigned articles not yet stored
 
     def __len__(self) -> int:
         return len(self._story)
@@ -49,8 +97,8 @@ class StoryLibrary:
         """Enter a stored article (from the database) into the library."""
         if article_id in self._story:
             return
-        minhash = MinHash(num_perm=self.num_perm, hashvalues=list(signature), scheme=SCHEME)
-        self._remember(article_id, story_id, minhash, date)
+        values = np.fromiter(signature, dtype=np.uint64, count=self.num_perm)
+        self._remember(article_id, story_id, values, date)
 
     def assign(self, article_id: str, text: str, date: dt.date | None = None) -> StoryLink:
         """The story of a new article: its nearest stored neighbour's, or a new one.
@@ -58,13 +106,17 @@ class StoryLibrary:
         A neighbour counts when its estimated Jaccard similarity reaches the threshold and
         the two dates (where both are known) are at most ``MAX_DAYS`` apart.
         """
-        minhash = self.signature(text)
-        signature = tuple(int(v) for v in minhash.hashvalues)
+        values = self.signature(text).hashvalues.astype(np.uint64)
+        signature = tuple(int(v) for v in values)
+        if date is not None and self.loader is not None:
+            self._hold(date)
         if article_id in self._story:
             return StoryLink(article_id, self._story[article_id], signature, False)
-        best = self._nearest(minhash, date, self.threshold_for(text))
-        story_id = self._story[best] if best else make_id("s", article_id)
-        self._remember(article_id, story_id, minhash, date)
+        best = self._nearest(values, date, self.threshold_for(text))
+        story_id = best or make_id("s", article_id)
+        self._remember(article_id, story_id, values, date)
+        if date is not None:
+            self._unstored.add(date)
         return StoryLink(article_id, story_id, signature, best is None)
 
     def signature(self, text: str) -> MinHash:
@@ -80,21 +132,72 @@ class StoryLibrary:
     def story_of(self, article_id: str) -> str | None:
         return self._story.get(article_id)
 
-    def _nearest(self, minhash: MinHash, date: dt.date | None, threshold: float) -> str | None:
-        near = [c for c in self._lsh.query(minhash) if _is_near(self._date[c], date)]
-        scored = [(minhash.jaccard(self._hashes[c]), c) for c in near]
-        scored = [(score, c) for score, c in scored if score >= threshold]
-        # highest similarity first, then the smallest id, so the choice is deterministic
-        return min(scored, key=lambda sc: (-sc[0], sc[1]))[1] if scored else None
+    def held(self) -> int:
+        """How many articles the library holds now (dated and undated)."""
+        return len(self._story)
+
+    def stored(self) -> None:
+        """Say that every article assigned so far is in the store (so may be forgotten)."""
+        self._unstored.clear()
+
+    def _window(self, date: dt.date | None) -> list[_Day]:
+        if date is None:
+            return [self._undated, *self._days.values()]
+        days = (date + dt.timedelta(days=k) for k in range(-MAX_DAYS, MAX_DAYS + 1))
+        return [self._undated, *(self._days[d] for d in days if d in self._days)]
+
+    def _nearest(self, values: np.ndarray, date: dt.date | None, threshold: float) -> str | None:
+        """The story of the most similar held article at or above ``threshold`` (ties: the
+        smallest article id, so the choice is deterministic)."""
+        best: tuple[float, str, str] | None = None
+        for day in self._window(date):
+            if not day.ids:
+                continue
+            scores = (day.signatures() == values).mean(axis=1)
+            for k in np.flatnonzero(scores >= threshold):
+                candidate = (-float(scores[k]), day.ids[k], day.stories[k])
+                if best is None or candidate < best:
+                    best = candidate
+        return best[2] if best else None
 
     def _remember(
-        self, article_id: str, story_id: str, minhash: MinHash, date: dt.date | None
+        self, article_id: str, story_id: str, values: np.ndarray, date: dt.date | None
     ) -> None:
-        self._date[article_id] = date
-        self._lsh.insert(article_id, minhash)
-        self._hashes[article_id] = minhash
+        day = self._undated if date is None else self._days.setdefault(date, _Day())
+        day.ids.append(article_id)
+        day.stories.append(story_id)
+        day.rows.append(values)
         self._story[article_id] = story_id
+        if date is not None:
+            self._dated += 1
 
+    def _hold(self, date: dt.date) -> None:
+        """Load the stored articles of the days within ``MAX_DAYS`` of ``date`` not held
+        yet, mark those days as the most recently needed, and forget older ones."""
+        window = [date + dt.timedelta(days=k) for k in range(-MAX_DAYS, MAX_DAYS + 1)]
+        missing = [day for day in window if day not in self._days]
+        if missing and self.loader is not None:
+            for day in missing:
+                self._days[day] = _Day()
+            wanted = set(missing)
+            for article_id, story_id, signature, on in self.loader(missing[0], missing[-1]):
+                if article_id not in self._story and on in wanted:
+                    self.add(article_id, story_id, signature, on)
+        for day in window:
+            self._days.move_to_end(day)
+        self._forget(keep=window)
 
-def _is_near(a: dt.date | None, b: dt.date | None) -> bool:
-    return a is None or b is None or abs((a - b).days) <= MAX_DAYS
+    def _forget(self, keep: list[dt.date]) -> None:
+        """Drop the least recently needed days while more than ``max_articles`` dated
+        articles are held; they are reloaded when needed again. The days in ``keep`` stay,
+        and so do days with articles assigned but not stored yet (not reloadable)."""
+        protected = set(keep) | self._unstored
+        for date in list(self._days):
+            if self._dated <= self.max_articles:
+                break
+            if date in protected:
+                continue
+            day = self._days.pop(date)
+            for article_id in day.ids:
+                del self._story[article_id]
+            self._dated -= len(day.ids)

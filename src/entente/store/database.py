@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from entente import __version__
 from entente.dedup import StoryLibrary, StoryLink, outlet_of
+from entente.dedup.library import StoredRow
 from entente.errors import StoreError
 from entente.model import Analysis, Article, make_id
 from entente.store.rows import TABLE_ROWS, article_row, story_row
@@ -177,15 +178,25 @@ class Store:
         return {row[0] for row in rows}
 
     def load_stories(self, library: StoryLibrary) -> StoryLibrary:
-        """Enter every stored article's story and signature into ``library``."""
+        """Connect ``library`` to the stored stories: the undated articles' signatures now,
+        the dated ones by the days new articles need (see :mod:`entente.dedup.library`)."""
+        for article_id, story_id, signature, date in self._stories_where("a.date IS NULL", []):
+            library.add(article_id, story_id, signature, date)
+        library.loader = self.stories_between
+        return library
+
+    def stories_between(self, first: dt.date, last: dt.date) -> Iterator[StoredRow]:
+        """The stored articles dated from ``first`` to ``last``: id, story, signature, date."""
+        return self._stories_where("a.date BETWEEN ? AND ?", [first, last])
+
+    def _stories_where(self, where: str, params: list[Any]) -> Iterator[StoredRow]:
         cursor = self.con.execute(
             "SELECT s.article_id, s.story_id, s.signature, a.date FROM stories s "
-            "JOIN articles a USING (article_id) ORDER BY s.article_id"
+            f"JOIN articles a USING (article_id) WHERE {where} ORDER BY s.article_id",
+            params,
         )
         while chunk := cursor.fetchmany(5000):
-            for article_id, story_id, signature, date in chunk:
-                library.add(article_id, story_id, signature, date)
-        return library
+            yield from chunk
 
     def record_error(self, source: str, reason: str, run_id: str) -> None:
         """Keep one row per failing input (the latest reason)."""
