@@ -100,7 +100,10 @@ def test_the_library_holds_only_the_days_it_needs_and_reloads_forgotten_ones() -
     copy = library.assign("new1", f"{text} Day 30.", dt.date(2025, 1, 31))
     assert copy.story_id == stored["old30"][0]
     assert not copy.is_new_story
-    assert asked == [(dt.date(2025, 1, 28), dt.date(2025, 2, 3))]  # its day, three either side
+    ((first, last),) = asked  # its day and three either side, read with a few weeks more
+    assert first <= dt.date(2025, 1, 28)
+    assert last >= dt.date(2025, 2, 3)
+    assert library.held() <= 10 + 7  # over the cap only by the window it needs
     library.stored()
     far = library.assign("new2", f"{text} Day 5.", dt.date(2025, 1, 6))
     assert far.story_id == stored["old5"][0]
@@ -108,8 +111,8 @@ def test_the_library_holds_only_the_days_it_needs_and_reloads_forgotten_ones() -
     library.stored()
     again = library.assign("new3", f"{text} Day 30.", dt.date(2025, 1, 31))
     assert again.story_id == stored["old30"][0]  # ... and read again when needed
-    assert len(asked) == 3  # January 31 read twice: only the days forgotten
-    assert asked[-1][0] == dt.date(2025, 1, 28)
+    assert len(asked) == 3  # January 31's days read again, as they had been forgotten
+    assert asked[-1][0] <= dt.date(2025, 1, 31) <= asked[-1][1]
 
 
 def test_articles_not_yet_stored_are_never_forgotten() -> None:

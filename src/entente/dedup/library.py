@@ -35,6 +35,7 @@ SHORT_THRESHOLD = 0.7  # ... since one changed number already halves its shingle
 MAX_DAYS = 3  # copies of a story appear within days; the same wording later is news again
 SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures depend on it
 MAX_ARTICLES = 5_000  # dated articles held before the least recently needed days go
+READ_AHEAD = 14  # days read beyond the window either side when the store is read
 
 # (article_id, story_id, signature, date) of stored articles
 StoredRow = tuple[str, str, Iterable[int], dt.date | None]
@@ -106,13 +107,17 @@ class StoryLibrary:
         A neighbour counts when its estimated Jaccard similarity reaches the threshold and
         the two dates (where both are known) are at most ``MAX_DAYS`` apart.
         """
-        values = self.signature(text).hashvalues.astype(np.uint64)
+        words = shingles(text)
+        values = self._minhash(words).hashvalues.astype(np.uint64)
         signature = tuple(int(v) for v in values)
         if date is not None and self.loader is not None:
             self._hold(date)
         if article_id in self._story:
             return StoryLink(article_id, self._story[article_id], signature, False)
-        best = self._nearest(values, date, self.threshold_for(text))
+        short = len(words) < SHORT_WORDS
+        best = self._nearest(
+            values, date, max(self.threshold, SHORT_THRESHOLD) if short else self.threshold
+        )
         story_id = best or make_id("s", article_id)
         self._remember(article_id, story_id, values, date)
         if date is not None:
@@ -120,8 +125,11 @@ class StoryLibrary:
         return StoryLink(article_id, story_id, signature, best is None)
 
     def signature(self, text: str) -> MinHash:
+        return self._minhash(shingles(text))
+
+    def _minhash(self, words: set[str]) -> MinHash:
         minhash = MinHash(num_perm=self.num_perm, scheme=SCHEME)
-        minhash.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
+        minhash.update_batch([s.encode("utf-8") for s in sorted(words)])
         return minhash
 
     def threshold_for(self, text: str) -> float:
@@ -176,6 +184,10 @@ class StoryLibrary:
         yet, mark those days as the most recently needed, and forget older ones."""
         window = [date + dt.timedelta(days=k) for k in range(-MAX_DAYS, MAX_DAYS + 1)]
         missing = [day for day in window if day not in self._days]
+        if missing:  # read a few weeks at once: inputs often come in date order
+            reach = range(-MAX_DAYS - READ_AHEAD, MAX_DAYS + READ_AHEAD + 1)
+            block = [date + dt.timedelta(days=k) for k in reach]
+            missing = [day for day in block if day not in self._days]
         if missing and self.loader is not None:
             for day in missing:
                 self._days[day] = _Day()
