@@ -41,21 +41,27 @@ _CONTRACTIONS = {
 }
 
 
+_KINDS = {
+    "num": TokenKind.NUMBER,
+    "punct": TokenKind.PUNCT,
+    "flag": TokenKind.SYMBOL,
+    "abbr": TokenKind.WORD,
+}
+
+
 def iter_raw_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[RawToken]:
     """Yield ``(start, end, kind)`` for each token of ``text[start:end]``."""
+    word = TokenKind.WORD
+    kinds = _KINDS
     for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         kind = match.lastgroup
         s, e = match.span()
-        if kind == "word":
-            yield from _split_clitic(text, s, e)
-        elif kind == "num":
-            yield (s, e, TokenKind.NUMBER)
-        elif kind == "punct":
-            yield (s, e, TokenKind.PUNCT)
-        elif kind == "flag":
-            yield (s, e, TokenKind.SYMBOL)
+        if kind != "word":
+            yield (s, e, kinds[kind])  # type: ignore[index]
+        elif "'" in (surface := text[s:e]) or "’" in surface:
+            yield from _split_clitic(text, s, e)  # only a word with an apostrophe may
         else:
-            yield (s, e, TokenKind.WORD)
+            yield (s, e, word)
 
 
 def _split_clitic(text: str, start: int, end: int) -> Iterator[RawToken]:
