@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from entente.actors.spelling import speller
 from entente.lexicons.lexicon import EntryKind, Lexicon, PhraseEntry
@@ -34,9 +35,22 @@ def find_candidates(
     lower = [t.norm for t in tokens[start:end]]
     respelled = _respell(cased, lower, lexicon)
     grammar = lexicon.grammar
+    phrases = lexicon.phrases
+    pair_openers = _pair_openers(grammar.pair_determiners)
+    pronouns = grammar.person_pronouns | grammar.thing_pronouns | grammar.self_pronouns
     found: list[Candidate] = []
     i = 0
     while i < len(cased):
+        if (
+            lower[i] not in pair_openers
+            and lower[i] != "the"
+            and not phrases.starts(cased[i], lower[i])
+        ):
+            # no pair, anaphor or phrase opens here: only a pronoun may
+            if lower[i] in pronouns and _is_pronoun(tokens[start + i], lexicon):
+                found.append(Candidate(start + i, start + i + 1, PRONOUN))
+            i += 1
+            continue
         pair = _pair_length(lower, i, grammar.pair_determiners, grammar.pair_nouns)
         if pair:
             found.append(Candidate(start + i, start + i + pair, PAIR))
@@ -121,6 +135,12 @@ def _longer_after_article(
         return False
     later = lexicon.phrases.match(cased, lower, i + 1)
     return later is not None and i + 1 + later[0] > i + n
+
+
+@lru_cache(maxsize=8)
+def _pair_openers(determiners: frozenset[str]) -> frozenset[str]:
+    """The first words of the pair determiners (``both``, ``the`` of ``the two``)."""
+    return frozenset(d.split()[0] for d in determiners)
 
 
 def _pair_length(

@@ -57,9 +57,9 @@ class Speller:
         """Known name words one slip from ``word`` (none for a word the lexicon knows,
         an acronym or a short word)."""
         if (
-            len(word) < MIN_KNOWN - 1
+            not word[:1].isupper()
+            or len(word) < MIN_KNOWN - 1
             or not word.isalpha()
-            or not word[0].isupper()
             or word.isupper()
             or word.lower() in self._every
         ):

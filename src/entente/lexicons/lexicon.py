@@ -111,6 +111,10 @@ class PhraseIndex:
                 for bucket in by_length.values():
                     yield from bucket.items()
 
+    def starts(self, cased: str, lower: str) -> bool:
+        """Whether some phrase may start with this token (a cheap test before ``match``)."""
+        return cased in self._cased or lower in self._lower
+
     def match(self, cased: list[str], lower: list[str], i: int) -> tuple[int, PhraseEntry] | None:
         """The longest phrase starting at token ``i``: ``(length, entry)``."""
         best: tuple[int, PhraseEntry] | None = None
