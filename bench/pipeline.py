@@ -46,6 +46,7 @@ from entente.model import Analysis, Article
 from entente.pipeline import Pipeline, Stage
 from entente.runner import code_paths
 from entente.store.database import Store
+from entente.store.rows import Coded
 from entente.text.tokens import iter_raw_tokens
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,25 +134,22 @@ def floor(texts: Sequence[str], repeats: int = FLOOR_REPEATS) -> dict[str, float
 
 
 class StageTimer:
-    """Seconds per stage, accumulated over every article; sentences of the analyses."""
+    """Seconds per stage, accumulated over every article; sentences of what is stored."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
         self.sentences = 0
 
     def wrap(self, stages: Sequence[tuple[str, Stage]]) -> tuple[tuple[str, Stage], ...]:
-        last = len(stages) - 1
-        return tuple(self._timed(name, fn, i == last) for i, (name, fn) in enumerate(stages))
+        return tuple(self._timed(name, fn) for name, fn in stages)
 
-    def _timed(self, name: str, fn: Stage, last: bool) -> tuple[str, Stage]:
+    def _timed(self, name: str, fn: Stage) -> tuple[str, Stage]:
         self.seconds.setdefault(name, 0.0)
 
         def stage(analysis: Analysis, lexicon: Lexicon) -> Analysis:
             started = time.perf_counter()
             out = fn(analysis, lexicon)
             self.seconds[name] += time.perf_counter() - started
-            if last:
-                self.sentences += len(out.sentences)
             return out
 
         return name, stage
@@ -177,7 +175,7 @@ class TimedStore(Store):
 
     def write(
         self,
-        analyses: Sequence[Analysis],
+        analyses: Sequence[Analysis | Coded],
         *,
         lexicon_digest: str | None = None,
         stories: Sequence[StoryLink] = (),
@@ -185,6 +183,12 @@ class TimedStore(Store):
         started = time.perf_counter()
         super().write(analyses, lexicon_digest=lexicon_digest, stories=stories)
         self.timer.seconds["store"] += time.perf_counter() - started
+        # counted from what is written: with --workers the stages run in other processes
+        for a in analyses:
+            if isinstance(a, Coded):
+                self.timer.sentences += sum(r["n_sentences"] for r in a.rows["articles"])
+            else:
+                self.timer.sentences += len(a.sentences)
 
     def add_sightings(self, articles: Sequence[Article]) -> None:
         started = time.perf_counter()

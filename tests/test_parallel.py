@@ -19,6 +19,7 @@ from entente.parallel import CHUNK_SIZE, READ_AHEAD, analyses, worker_count
 from entente.pipeline import STAGES, Pipeline
 from entente.runner import code_items, code_paths
 from entente.store.database import Store
+from entente.store.rows import Coded
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 SKIPPED_TABLES = {"runs", "schema_migrations"}  # run ids and clock times differ
@@ -139,7 +140,8 @@ def test_the_pool_reads_a_bounded_window_ahead() -> None:
     taken = [next(results) for _ in range(10)]
     results.close()
     assert [item.source_id for item, _ in taken] == [f"item-{i}" for i in range(10)]
-    assert all(isinstance(result, Analysis) for _, result in taken)
+    # a worker sends back the rows to store and the signature, not the whole Analysis
+    assert all(isinstance(result, Coded) for _, result in taken)
     assert read <= 10 + 2 * READ_AHEAD * CHUNK_SIZE + 1
 
 
@@ -153,8 +155,9 @@ def test_results_keep_input_order_with_errors_and_skips() -> None:
     assert [item for item, _ in out] == [item for item, _ in items]
     for (item, fresh), (_, result) in zip(items, out, strict=True):
         if fresh:
-            assert isinstance(result, Analysis)
+            assert isinstance(result, Coded)
             assert result.article == item
+            assert result.signature is not None
         else:
             assert result is None
 

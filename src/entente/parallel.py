@@ -29,9 +29,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
+from entente.dedup.library import signature_of
 from entente.errors import EntenteError, InputError
 from entente.model import Analysis, Article
 from entente.pipeline import Pipeline
+from entente.store.rows import Coded, coded
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +41,7 @@ CHUNK_SIZE = 8  # articles a task: an article takes tens of ms, its result some 
 READ_AHEAD = 4  # chunks in flight per worker
 
 Item = Article | InputError
-Result = Analysis | InputError
+Result = Analysis | Coded | InputError
 
 _pipeline: Pipeline | None = None  # a worker's pipeline, set by _start_worker
 
@@ -207,6 +209,15 @@ def _start_worker(pipeline: Pipeline) -> None:
 
 
 def _analyze_chunk(articles: list[Article]) -> list[Result]:
+    """In a worker: each article's rows and near-duplicate signature (what the parent
+    stores and matches), not its whole Analysis, which costs more to send back than to
+    write."""
     if _pipeline is None:
         raise RuntimeError("worker started without a pipeline")
-    return [analyze_guarded(_pipeline, article) for article in articles]
+    return [_rows(analyze_guarded(_pipeline, article), article) for article in articles]
+
+
+def _rows(result: Result, article: Article) -> Result:
+    if isinstance(result, Analysis):
+        return coded(result, signature_of(article.text))
+    return result

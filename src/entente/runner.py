@@ -24,6 +24,7 @@ from entente.model import Analysis, Article
 from entente.parallel import analyses, worker_count
 from entente.pipeline import Pipeline
 from entente.store.database import Store
+from entente.store.rows import Coded, coded
 
 BATCH_SIZE = 200
 
@@ -67,7 +68,7 @@ class _Run:
     summary: RunSummary
     library: StoryLibrary
     done: set[str]
-    batch: list[Analysis] = field(default_factory=list)
+    batch: list[Coded] = field(default_factory=list)  # rows only: no tokens held
     links: list[StoryLink] = field(default_factory=list)
     seen: list[Article] = field(default_factory=list)  # skipped, but seen here
     on_error: Callable[[InputError], None] = lambda e: None
@@ -80,7 +81,7 @@ class _Run:
         self.done.add(item.article_id)
         return True
 
-    def take(self, item: Item, result: Analysis | InputError | None) -> None:
+    def take(self, item: Item, result: Analysis | Coded | InputError | None) -> None:
         """Account for one item, in input order: record it as failed, skipped or coded."""
         if isinstance(item, InputError):
             self.fail(item)
@@ -90,12 +91,13 @@ class _Run:
         elif isinstance(result, InputError):
             self.fail(result)
         else:
-            link = self.library.assign(item.article_id, item.text, item.date)
+            rows = result if isinstance(result, Coded) else coded(result)
+            link = self.library.assign(item.article_id, item.text, item.date, rows.signature)
             self.summary.stories += link.is_new_story
             self.summary.duplicates += not link.is_new_story
-            self.batch.append(result)
+            self.batch.append(rows)
             self.links.append(link)
-            _count(self.summary, result)
+            _count(self.summary, rows)
         if len(self.batch) + len(self.seen) >= BATCH_SIZE:
             self.flush()
 
@@ -180,8 +182,8 @@ def code_paths(
     )
 
 
-def _count(summary: RunSummary, analysis: Analysis) -> None:
+def _count(summary: RunSummary, rows: Coded) -> None:
     summary.articles += 1
-    summary.events += len(analysis.events)
-    summary.asserted += sum(1 for e in analysis.events if e.is_asserted)
-    summary.quotes += len(analysis.quotes)
+    summary.events += rows.events
+    summary.asserted += rows.asserted
+    summary.quotes += rows.quotes

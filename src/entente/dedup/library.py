@@ -37,6 +37,8 @@ SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures depend on 
 MAX_ARTICLES = 5_000  # dated articles held before the least recently needed days go
 READ_AHEAD = 14  # days read beyond the window either side when the store is read
 
+# a text's MinHash values, and whether it is short (held to the higher threshold)
+Signature = tuple[np.ndarray, bool]
 # (article_id, story_id, signature, date) of stored articles
 StoredRow = tuple[str, str, Iterable[int], dt.date | None]
 # the stored articles dated from the first day to the second, both included
@@ -51,6 +53,19 @@ class StoryLink:
     story_id: str
     signature: tuple[int, ...]
     is_new_story: bool = True
+
+
+def signature_of(text: str, num_perm: int = NUM_PERM) -> Signature:
+    """The MinHash values of ``text``'s word shingles, and whether it is short."""
+    words = shingles(text)
+    values = _minhash(words, num_perm).hashvalues.astype(np.uint64)
+    return values, len(words) < SHORT_WORDS
+
+
+def _minhash(words: set[str], num_perm: int) -> MinHash:
+    minhash = MinHash(num_perm=num_perm, scheme=SCHEME)
+    minhash.update_batch([s.encode("utf-8") for s in sorted(words)])
+    return minhash
 
 
 @dataclass
@@ -101,20 +116,27 @@ class StoryLibrary:
         values = np.fromiter(signature, dtype=np.uint64, count=self.num_perm)
         self._remember(article_id, story_id, values, date)
 
-    def assign(self, article_id: str, text: str, date: dt.date | None = None) -> StoryLink:
+    def assign(
+        self,
+        article_id: str,
+        text: str,
+        date: dt.date | None = None,
+        prepared: Signature | None = None,
+    ) -> StoryLink:
         """The story of a new article: its nearest stored neighbour's, or a new one.
 
         A neighbour counts when its estimated Jaccard similarity reaches the threshold and
-        the two dates (where both are known) are at most ``MAX_DAYS`` apart.
+        the two dates (where both are known) are at most ``MAX_DAYS`` apart. ``prepared``
+        is the text's :func:`signature_of`, when it was computed elsewhere (a worker).
         """
-        words = shingles(text)
-        values = self._minhash(words).hashvalues.astype(np.uint64)
+        if prepared is None or len(prepared[0]) != self.num_perm:
+            prepared = signature_of(text, self.num_perm)
+        values, short = prepared
         signature = tuple(int(v) for v in values)
         if date is not None and self.loader is not None:
             self._hold(date)
         if article_id in self._story:
             return StoryLink(article_id, self._story[article_id], signature, False)
-        short = len(words) < SHORT_WORDS
         best = self._nearest(
             values, date, max(self.threshold, SHORT_THRESHOLD) if short else self.threshold
         )
@@ -125,12 +147,7 @@ class StoryLibrary:
         return StoryLink(article_id, story_id, signature, best is None)
 
     def signature(self, text: str) -> MinHash:
-        return self._minhash(shingles(text))
-
-    def _minhash(self, words: set[str]) -> MinHash:
-        minhash = MinHash(num_perm=self.num_perm, scheme=SCHEME)
-        minhash.update_batch([s.encode("utf-8") for s in sorted(words)])
-        return minhash
+        return _minhash(shingles(text), self.num_perm)
 
     def threshold_for(self, text: str) -> float:
         """The similarity a neighbour needs: higher for very short texts."""

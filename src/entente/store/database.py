@@ -25,7 +25,7 @@ from entente.dedup import StoryLibrary, StoryLink, outlet_of
 from entente.dedup.library import StoredRow
 from entente.errors import StoreError
 from entente.model import Analysis, Article, make_id
-from entente.store.rows import TABLE_ROWS, article_row, story_row
+from entente.store.rows import TABLE_ROWS, Coded, coded, story_row
 
 DEFAULT_DB = "entente.duckdb"
 _MIGRATION_RE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
@@ -97,26 +97,29 @@ class Store:
     # -- writing --------------------------------------------------------------------
     def write(
         self,
-        analyses: Sequence[Analysis],
+        analyses: Sequence[Analysis | Coded],
         *,
         lexicon_digest: str | None = None,
         stories: Sequence[StoryLink] = (),
     ) -> None:
-        """Store analyses, replacing every row of their articles, in one transaction.
+        """Store analyses (or their rows, :class:`~entente.store.rows.Coded`), replacing
+        every row of their articles, in one transaction.
 
         ``lexicon_digest`` records what the articles were coded with (a later run with the
         same lexicon skips them); ``stories`` replaces the story rows of their articles.
         """
         if not analyses:
             return
-        ids = sorted({a.article.article_id for a in analyses})
-        latest = {a.article.article_id: a for a in analyses}
+        latest = {a.article.article_id: a if isinstance(a, Coded) else coded(a) for a in analyses}
+        ids = sorted(latest)
         tables: dict[str, list[dict[str, Any]]] = {"articles": []}
         tables |= {name: [] for name in TABLE_ROWS}
-        for a in latest.values():
-            tables["articles"].append(article_row(a) | {"lexicon_digest": lexicon_digest})
-            for name, to_rows in TABLE_ROWS.items():
-                tables[name].extend(to_rows(a))
+        for c in latest.values():
+            tables["articles"].extend(
+                row | {"lexicon_digest": lexicon_digest} for row in c.rows["articles"]
+            )
+            for name in TABLE_ROWS:
+                tables[name].extend(c.rows[name])
         if stories:
             tables["stories"] = [story_row(link) for link in stories]
         self.con.execute("BEGIN")

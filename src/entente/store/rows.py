@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from entente.dedup import StoryLink
+from entente.dedup.library import Signature
 from entente.enrich.themes import article_themes, event_themes
 from entente.enrich.tone import article_tone, event_tone
-from entente.model import Analysis, Event
+from entente.model import Analysis, Article, Event
 
 Row = dict[str, Any]
 
@@ -219,3 +221,32 @@ TABLE_ROWS = {
     "themes": theme_rows,
     "article_themes": article_theme_rows,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """An article's analysis as the rows the store writes (``articles`` and every table
+    of ``TABLE_ROWS``), with the counts a run reports and, where a worker computed it,
+    its near-duplicate signature. This is what a worker process sends back: a few kB,
+    where the whole Analysis with its tokens is tens and takes longer to unpickle than
+    to write."""
+
+    article: Article
+    rows: dict[str, list[Row]]
+    events: int
+    asserted: int
+    quotes: int
+    signature: Signature | None = None
+
+
+def coded(a: Analysis, signature: Signature | None = None) -> Coded:
+    rows = {"articles": [article_row(a)]}
+    rows |= {name: list(to_rows(a)) for name, to_rows in TABLE_ROWS.items()}
+    return Coded(
+        a.article,
+        rows,
+        len(a.events),
+        sum(1 for e in a.events if e.is_asserted),
+        len(a.quotes),
+        signature,
+    )
