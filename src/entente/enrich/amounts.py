@@ -165,7 +165,12 @@ def _key(phrase: str) -> Key:
 def find_amounts(text: str, tokens: Sequence[Token], units: _Units) -> Iterator[FoundAmount]:
     """The amounts among ``tokens`` (one sentence's), left to right, not overlapping."""
     i = 0
+    number, numbers = TokenKind.NUMBER, units.numbers
     while i < len(tokens):
+        token = tokens[i]
+        if token.kind is not number and token.norm not in numbers:
+            i += 1  # no amount opens here (as ``_number`` checks)
+            continue
         found = _read_at(text, tokens, i, units)
         if found is None:
             i += 1

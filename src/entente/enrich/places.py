@@ -120,8 +120,13 @@ class PlaceReader:
     def find(self, sentence: Sentence) -> Iterator[Candidate]:
         """The place names of a sentence, left to right."""
         i, end = sentence.token_start, sentence.token_end
+        tokens, word = self.analysis.tokens, TokenKind.WORD
         previous: Candidate | None = None
         while i < end:
+            token = tokens[i]
+            if token.kind is not word or not token.text[:1].isupper():
+                i += 1  # a place name opens with a capital (as candidate_at checks)
+                continue
             candidate = self.candidate_at(i, sentence, previous)
             if candidate is None:
                 i += 1

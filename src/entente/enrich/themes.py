@@ -130,6 +130,10 @@ class ThemeIndex:
         if cue is not None and cue not in bucket:
             bucket.append(cue)
 
+    def starts(self) -> tuple[dict[str, dict[Words, list[Cue]]], dict[str, dict[Words, list[Cue]]]]:
+        """The first words of the lower-case phrases, and of the cased ones."""
+        return self._tables[False], self._tables[True]
+
     def match(self, lower: list[str], cased: list[str], i: int) -> tuple[int, tuple[Cue, ...]]:
         """The longest phrase at ``i``: its length (0 for none) and its cues (none for
         a neutral phrase)."""
@@ -214,8 +218,12 @@ def find_cues(tokens: tuple[Token, ...], index: ThemeIndex) -> Iterator[CueMatch
     kept = _joined(tokens)
     lower = [tokens[k].norm for k in kept]
     cased = [to_cased(tokens[k].text) for k in kept]
+    lower_starts, cased_starts = index.starts()
     i = 0
     while i < len(kept):
+        if lower[i] not in lower_starts and cased[i] not in cased_starts:
+            i += 1  # no cue phrase opens here
+            continue
         n, cues = index.match(lower, cased, i)
         if n and cues:
             first, last = tokens[kept[i]], tokens[kept[i + n - 1]]

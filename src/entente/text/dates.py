@@ -190,7 +190,11 @@ class DateReader:
         """Time expressions of ``sentence`` left to right, the longest at each token."""
         self.first, self.last = sentence.token_start, sentence.token_end
         i = self.first
+        norms, openers, tokens, number = self.norms, self.openers, self.tokens, TokenKind.NUMBER
         while i < self.last:
+            if norms[i] not in openers and tokens[i].kind is not number:
+                i += 1  # no time expression opens here (as ``at`` checks)
+                continue
             found = self.at(i)
             if found is None:
                 i += 1
