@@ -41,6 +41,9 @@ _NAME_KINDS = frozenset(
 )
 
 
+_SEEN_MAX = 50_000
+
+
 class Speller:
     """The known name words a capitalised word may misspell."""
 
@@ -48,6 +51,7 @@ class Speller:
         self._every = every_word
         self._countries = countries
         self._by_deletion: dict[str, set[str]] = defaultdict(set)
+        self._seen: dict[str, frozenset[str]] = {}  # words already looked up
         for word in known:
             if len(word) >= MIN_KNOWN and word.isalpha():
                 for form in _deletions(word) | {word}:
@@ -64,10 +68,16 @@ class Speller:
             or word.lower() in self._every
         ):
             return set()
+        if (known := self._seen.get(word)) is not None:
+            return set(known)
         found: set[str] = set()
         for form in _deletions(word) | {word}:
             found.update(self._by_deletion.get(form, ()))
-        return {k for k in found if k[0] == word[0] and _one_edit(word, k)}
+        near = frozenset(k for k in found if k[0] == word[0] and _one_edit(word, k))
+        if len(self._seen) >= _SEEN_MAX:
+            self._seen.clear()  # names recur within a corpus; a bound keeps memory flat
+        self._seen[word] = near
+        return set(near)
 
     def country(self, word: str) -> str | None:
         """The country name ``word`` writes with a letter dropped or doubled, if one."""
