@@ -307,6 +307,11 @@ def size_figures(raw: Record, workers: int | None) -> Record:
         "mb_per_second": raw["mb"] / seconds if seconds else 0.0,
         "seconds_per_article": seconds / articles if articles else 0.0,
         "peak_rss_mb": raw["peak_rss_mb"],
+        # where the time per article goes at this size: what grows, if cost does
+        "ms_per_article_by_stage": {
+            name: 1000 * value / articles if articles else 0.0
+            for name, value in raw["stages_s"].items()
+        },
     }
     if workers:
         out["per_core_articles_per_second"] = out["articles_per_second"] / workers
