@@ -119,22 +119,23 @@ def split_unit(
 ) -> Iterator[list[RawToken]]:
     """Split one unit's tokens into sentences."""
     tokens = list(iter_raw_tokens(text, unit.start, unit.end))
-    current: list[RawToken] = []
-    i = 0
+    punct = TokenKind.PUNCT
+    begin = i = 0
     while i < len(tokens):
-        current.append(tokens[i])
-        if _is_terminal(text, tokens, i, abbreviations) or _abbreviation_ends(
-            text, tokens, i, starters
+        _, end, kind = tokens[i]
+        # only punctuation or a word ending in a period (U.S.) may end a sentence
+        if (kind is punct or text[end - 1] == ".") and (
+            _is_terminal(text, tokens, i, abbreviations)
+            or _abbreviation_ends(text, tokens, i, starters)
         ):
             while i + 1 < len(tokens) and text[tokens[i + 1][0] : tokens[i + 1][1]] in _CLOSERS:
                 i += 1
-                current.append(tokens[i])
             if _can_start(text, tokens, i + 1):
-                yield current
-                current = []
+                yield tokens[begin : i + 1]
+                begin = i + 1
         i += 1
-    if current:
-        yield current
+    if begin < len(tokens):
+        yield tokens[begin:]
 
 
 def _is_terminal(
