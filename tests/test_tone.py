@@ -198,3 +198,25 @@ def test_a_partial_quotation_is_about_what_stands_between_its_speaker_and_it(ana
     assert quote.targets == ("IND",)
     (alone,) = analyze("Donald Trump said he was “very happy”.", "2025-09-08").quotes
     assert alone.targets == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation arrived in the capital on Tuesday.",  # no word VADER rates
+        "Talks were good, officials said.",
+        "It was not bad at all!!!",
+        "We are kind of happy with the deal :)",
+        "A flag 🇮🇳 and a smile 😀 at the summit.",
+        "No.",
+        "Relations are CONFLICTED but hopeful.",
+        "See you there :)",  # an emoticon alone
+        "\U0001f600",  # an emoji alone, read through its description
+    ],
+)
+def test_skipping_vader_where_nothing_can_move_it_changes_no_score(text: str) -> None:
+    from entente.enrich.sentiment import NewsScorer
+
+    scorer = NewsScorer(ToneCues())
+    plain = SentimentIntensityAnalyzer()
+    assert scorer.score(text) == pytest.approx(plain.polarity_scores(text)["compound"])

@@ -22,6 +22,7 @@ changes what it reads before it scores, and nothing in the package it came with:
 
 from __future__ import annotations
 
+import string
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -35,6 +36,7 @@ from entente.model import Span, Token, TokenKind
 NEUTRAL_WORD = "someone"
 # VADER strips ASCII punctuation only and finds "n't" with a straight apostrophe
 _TO_ASCII = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+_PUNCTUATION = string.punctuation
 # After these, a capitalised word opens a clause or a quotation rather than naming
 _OPENERS = frozenset({"“", '"', "‘", "(", ":", "—", "–", "--", ";"})
 
@@ -73,7 +75,22 @@ class NewsScorer:
 
     def score(self, text: str) -> float:
         """VADER's compound score of ``text``: -1 very negative .. +1 very positive."""
-        return float(self._vader.polarity_scores(text.translate(_TO_ASCII))["compound"])
+        text = text.translate(_TO_ASCII)
+        if not self._may_move(text):
+            return 0.0
+        return float(self._vader.polarity_scores(text)["compound"])
+
+    def _may_move(self, text: str) -> bool:
+        """Whether VADER could score ``text`` other than 0: only a word of its lexicon
+        (read as VADER reads words: split on spaces, outer punctuation stripped from
+        words longer than two letters) or an emoji it describes with such words carries
+        a valence; negations, boosters, "but" and punctuation only scale valences found.
+        Most news sentences have none, and skip VADER's word-by-word pass."""
+        lexicon = self._vader.lexicon
+        for word in text.split():
+            if word.lower() in lexicon or word.strip(_PUNCTUATION).lower() in lexicon:
+                return True
+        return not text.isascii() and any(ch in self._vader.emojis for ch in text)
 
     def is_muted(self, token: Token, previous: Token | None) -> bool:
         """Whether ``token`` must carry no sentiment, given the token before it in its
