@@ -537,8 +537,9 @@ def _not_actor_spans(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, in
         cased = [fold(t.text) for t in tokens]
         lower = [t.norm for t in tokens]
         i = 0
+        phrases = lexicon.phrases
         while i < len(tokens):
-            match = lexicon.phrases.match(cased, lower, i)
+            match = phrases.match(cased, lower, i) if phrases.starts(cased[i], lower[i]) else None
             if match is None:
                 i += 1
                 continue

@@ -23,6 +23,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from entente.lexicons.schema import CountryEntry, GazetteerRules, PlaceEntry
@@ -47,6 +48,7 @@ _LATIN = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_word(norm: str) -> str:
     """A token's matching form in the gazetteer: lower-case ASCII, marks dropped."""
     if norm.isascii():
