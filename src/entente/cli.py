@@ -584,8 +584,7 @@ def _quote_table(rows: list[dict[str, Any]]) -> None:
 def write_rows(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
     out = sys.stdout
     if fmt == "json":
-        json.dump(rows, out, default=str, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _json(rows)
     elif fmt == "jsonl":
         for row in rows:
             out.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")

@@ -54,8 +54,7 @@ def balance(
         for i, period in enumerate(periods):
             heat = {p: warmth(s[i]["goldstein_total"], s[i]["n_events"]) for p, s in series.items()}
             for p, s in series.items():
-                others = [heat[q] for q in heat if q != p]
-                bal = heat[p] - sum(others) / len(others)
+                bal = relative(heat, p)
                 per_partner[p].append(bal)
                 rows.append(
                     {
@@ -74,19 +73,24 @@ def balance(
         }
         heat_all = {p: warmth(*t) for p, t in totals.items()}
         for p in series:
-            others = [heat_all[q] for q in heat_all if q != p]
             summary.append(
                 {
                     "theme": label,
                     "partner": p,
                     "n_events": totals[p][1],
                     "warmth": heat_all[p],
-                    "balance": heat_all[p] - sum(others) / len(others),
+                    "balance": relative(heat_all, p),
                     "trend": slope(per_partner[p]),
                     "warmest": heat_all[p] == max(heat_all.values()),
                 }
             )
     return rows, summary
+
+
+def relative(heat: dict[str, float], partner: str) -> float:
+    """The partner's warmth minus the mean warmth of the other partners."""
+    others = [w for q, w in heat.items() if q != partner]
+    return heat[partner] - sum(others) / len(others)
 
 
 def slope(values: Sequence[float]) -> float:

@@ -32,6 +32,12 @@ WITH ev AS (
 )
 SELECT * EXCLUDE (report_rank) FROM ranked WHERE report_rank = 1
 """
+# Σ|Goldstein| of cooperative events (quad 1-2) − Σ|Goldstein| of conflictual ones (3-4),
+# over base rows aliased ``b``; and the evidence sentence of a base row ``b`` of article ``a``.
+NET_COOPERATION_SQL = (
+    "sum(CASE WHEN b.quad_class <= 2 THEN abs(b.goldstein) ELSE -abs(b.goldstein) END)"
+)
+EVIDENCE_SQL = "substr(a.text, b.evidence_start + 1, b.evidence_end - b.evidence_start)"
 
 
 def actor_code(text: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd  # type: ignore[import-untyped]
 
-from entente.analytics.base import BASE_SQL, Scope
+from entente.analytics.base import BASE_SQL, EVIDENCE_SQL, Scope
 from entente.analytics.series import dyad_series
 from entente.store.database import Store
 
@@ -42,8 +42,7 @@ class Corpus:
         ``src``/``tgt`` (the sides' countries), ``n_reports`` and the ``evidence`` sentence."""
         where, params = Scope(a, b, directed, since, until, theme).where("b")
         sql = (
-            f"WITH base AS ({BASE_SQL}) SELECT b.*, a.source_id, substr(a.text,"
-            " b.evidence_start + 1, b.evidence_end - b.evidence_start) AS evidence"
+            f"WITH base AS ({BASE_SQL}) SELECT b.*, a.source_id, {EVIDENCE_SQL} AS evidence"
             f" FROM base b JOIN articles a USING (article_id) WHERE {where}"
             " ORDER BY b.date, b.event_id"
         )

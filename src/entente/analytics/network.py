@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from entente.analytics.base import BASE_SQL, Scope
+from entente.analytics.base import BASE_SQL, NET_COOPERATION_SQL, Scope
 from entente.store.database import Store
 
 
@@ -31,8 +31,7 @@ def network(
     WITH base AS ({BASE_SQL})
     SELECT {left} AS source, {right} AS target, count(*) AS n_events,
            sum(b.goldstein) AS goldstein_total, avg(b.goldstein) AS goldstein_mean,
-           sum(CASE WHEN b.quad_class <= 2 THEN abs(b.goldstein) ELSE -abs(b.goldstein) END)
-               AS net_cooperation,
+           {NET_COOPERATION_SQL} AS net_cooperation,
            sum(b.n_reports) AS n_reports
     FROM base b WHERE {where} AND b.src <> b.tgt
     GROUP BY 1, 2 HAVING count(*) >= ?

@@ -25,7 +25,7 @@ import datetime as dt
 import math
 from typing import Any
 
-from entente.analytics.base import BASE_SQL, Scope, date_where
+from entente.analytics.base import BASE_SQL, NET_COOPERATION_SQL, Scope, date_where
 from entente.errors import EntenteError
 from entente.store.database import Store
 
@@ -46,9 +46,7 @@ d AS (
            count(*) FILTER (WHERE b.quad_class = 4) AS quad4,
            avg(b.goldstein) AS goldstein_mean, sum(b.goldstein) AS goldstein_total,
            stddev_samp(b.goldstein) AS goldstein_sd,
-           sum(CASE WHEN b.quad_class <= 2 THEN abs(b.goldstein) ELSE -abs(b.goldstein) END)
-               AS net_cooperation,
-           avg(b.tone) AS tone
+           {net_cooperation} AS net_cooperation, avg(b.tone) AS tone
     FROM base b WHERE {where} GROUP BY 1
 )
 SELECT p.period, p.n_articles, coalesce(d.n_events, 0) AS n_events,
@@ -76,7 +74,13 @@ def dyad_series(store: Store, scope: Scope, by: str = "month") -> list[dict[str,
         raise EntenteError(f"--by {by!r}: choose one of {', '.join(PERIODS)}")
     where, params = scope.where("b")
     article_where, article_params = date_where("a.date", scope.since, scope.until)
-    sql = _SERIES_SQL.format(base=BASE_SQL, by=by, where=where, article_where=article_where)
+    sql = _SERIES_SQL.format(
+        base=BASE_SQL,
+        by=by,
+        where=where,
+        article_where=article_where,
+        net_cooperation=NET_COOPERATION_SQL,
+    )
     rows = store.query(sql, article_params + params)
     return [_finish(row, by) for row in rows]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from entente.analytics.base import BASE_SQL, Scope, actor_code, date_where
+from entente.analytics.base import BASE_SQL, EVIDENCE_SQL, Scope, actor_code, date_where
 from entente.store.database import Store
 
 TOP_EVENT_COLUMNS = (
@@ -40,8 +40,7 @@ def top_events(
     WITH base AS ({BASE_SQL})
     SELECT b.date, b.source_code AS source, b.target_code AS target, b.cameo, b.quad_class,
            b.goldstein, b.n_reports, a.source_id,
-           substr(a.text, b.evidence_start + 1, b.evidence_end - b.evidence_start) AS evidence,
-           b.event_id
+           {EVIDENCE_SQL} AS evidence, b.event_id
     FROM base b JOIN articles a USING (article_id) WHERE {where}
     ORDER BY abs(b.goldstein) DESC, b.n_reports DESC, b.date, b.event_id
     LIMIT {int(limit)}

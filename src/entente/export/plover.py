@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from entente import __version__
-from entente.export.records import export_events
+from entente.export.records import export_events, sector_parts
 from entente.lexicons.lexicon import Lexicon
 from entente.store.database import Store
 
@@ -91,7 +91,7 @@ def _actor(role: str, e: dict[str, Any], side: str) -> dict[str, Any]:
         f"{role}_name": e[f"{side}_name"],
         f"{role}_country": e[f"{side}_country"],
         f"primary_{role}_sector": sector,
-        f"{role}_sectors": [sector[i : i + 3] for i in range(0, len(sector), 3)] if sector else [],
+        f"{role}_sectors": sector_parts(sector),
         f"{role}_name_raw": e[f"{side}_text"],
         f"{role}_code": e[side],
         f"{role}_id": e[f"{side}_entity"],

@@ -34,3 +34,8 @@ def export_events(store: Store, *, include_all: bool = False) -> list[dict[str, 
     rows = find_events(store, EventFilter(include_all=include_all))
     details = {row["event_id"]: row for row in store.query(_DETAIL_SQL)}
     return [{**details[row["event_id"]], **row} for row in rows]
+
+
+def sector_parts(sector: str | None) -> list[str]:
+    """A CAMEO sector code in its 3-letter parts (``GOVMIL`` → ``GOV``, ``MIL``)."""
+    return [sector[i : i + 3] for i in range(0, len(sector), 3)] if sector else []

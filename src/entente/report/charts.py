@@ -143,10 +143,8 @@ def net_interval(row: dict[str, Any], value: str = "net_cooperation_per_1k") -> 
     if not n:
         return net, net
     rate = row["events_per_1k"]
-    return (
-        min(net * row["events_per_1k_low"] / rate, net * row["events_per_1k_high"] / rate),
-        max(net * row["events_per_1k_low"] / rate, net * row["events_per_1k_high"] / rate),
-    )
+    ends = (net * row["events_per_1k_low"] / rate, net * row["events_per_1k_high"] / rate)
+    return min(ends), max(ends)
 
 
 def balance_chart(summary: Sequence[dict[str, Any]], title: str) -> Any:
