@@ -59,5 +59,6 @@ def test_normalized_text_has_no_furniture_and_spans_index_it(analyze) -> None:  
     assert normalize_text(text) == "NEW DELHI: India condemned Pakistan on Monday."
     analysis = analyze(text, "2025-01-06")
     assert "Comments" not in analysis.article.text
+    assert analysis.events
     for event in analysis.events:
         assert analysis.article.text[event.evidence.start : event.evidence.end]

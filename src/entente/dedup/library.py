@@ -74,13 +74,22 @@ class _Day:
 
     ids: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)
-    rows: list[np.ndarray] = field(default_factory=list)
-    matrix: np.ndarray | None = None  # ``rows`` stacked, rebuilt after an addition
+    matrix: np.ndarray | None = None  # a signature a row; capacity doubled when full
+
+    def add(self, article_id: str, story_id: str, values: np.ndarray) -> None:
+        n = len(self.ids)
+        if self.matrix is None or n == len(self.matrix):
+            grown = np.empty((max(8, 2 * n), len(values)), dtype=np.uint64)
+            if self.matrix is not None:
+                grown[:n] = self.matrix
+            self.matrix = grown
+        self.matrix[n] = values
+        self.ids.append(article_id)
+        self.stories.append(story_id)
 
     def signatures(self) -> np.ndarray:
-        if self.matrix is None or len(self.matrix) != len(self.rows):
-            self.matrix = np.vstack(self.rows)
-        return self.matrix
+        assert self.matrix is not None
+        return self.matrix[: len(self.ids)]
 
 
 class StoryLibrary:
@@ -146,14 +155,6 @@ class StoryLibrary:
             self._unstored.add(date)
         return StoryLink(article_id, story_id, signature, best is None)
 
-    def signature(self, text: str) -> MinHash:
-        return _minhash(shingles(text), self.num_perm)
-
-    def threshold_for(self, text: str) -> float:
-        """The similarity a neighbour needs: higher for very short texts."""
-        short = len(shingles(text)) < SHORT_WORDS
-        return max(self.threshold, SHORT_THRESHOLD) if short else self.threshold
-
     def story_of(self, article_id: str) -> str | None:
         return self._story.get(article_id)
 
@@ -189,9 +190,7 @@ class StoryLibrary:
         self, article_id: str, story_id: str, values: np.ndarray, date: dt.date | None
     ) -> None:
         day = self._undated if date is None else self._days.setdefault(date, _Day())
-        day.ids.append(article_id)
-        day.stories.append(story_id)
-        day.rows.append(values)
+        day.add(article_id, story_id, values)
         self._story[article_id] = story_id
         if date is not None:
             self._dated += 1

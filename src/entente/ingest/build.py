@@ -14,10 +14,15 @@ from entente.text.normalize import normalize_text
 _SNIFF = 8192
 
 
+def refuse_binary(data: bytes, source: str, kind: str) -> None:
+    """An :class:`InputError` if the first bytes hold a NUL: binary content, not ``kind``."""
+    if b"\x00" in data[:_SNIFF]:
+        raise InputError(source, f"binary content (NUL bytes), not {kind}")
+
+
 def decode(data: bytes, source: str) -> str:
     """UTF-8 text, or an :class:`InputError` saying why the bytes are not text."""
-    if b"\x00" in data[:_SNIFF]:
-        raise InputError(source, "binary content (NUL bytes), not text")
+    refuse_binary(data, source, "text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

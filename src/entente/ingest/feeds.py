@@ -14,7 +14,7 @@ from typing import Any
 from xml.sax import SAXParseException
 
 from entente.errors import InputError
-from entente.ingest.build import build_article
+from entente.ingest.build import build_article, refuse_binary
 from entente.ingest.options import ReadOptions
 from entente.model import Article
 
@@ -27,8 +27,10 @@ def read_feed(data: bytes, origin: str, options: ReadOptions) -> Iterator[Item]:
     """An article (or error) per entry; one error when the feed is malformed or empty."""
     import feedparser
 
-    if b"\x00" in data[:8192]:
-        yield InputError(origin, "binary content (NUL bytes), not a feed")
+    try:
+        refuse_binary(data, origin, "a feed")
+    except InputError as exc:
+        yield exc
         return
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     if isinstance(parsed.get("bozo_exception"), SAXParseException):

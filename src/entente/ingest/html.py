@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from entente.errors import InputError
-from entente.ingest.build import build_article, to_date, to_datetime
+from entente.ingest.build import build_article, refuse_binary, to_date, to_datetime
 from entente.ingest.options import ReadOptions
 from entente.model import Article
 
@@ -25,7 +25,6 @@ _PUBLISHED_META = re.compile(
 )
 _CONTENT = re.compile(r"""content\s*=\s*["']([^"']+)""", re.IGNORECASE)
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
-_SNIFF = 8192
 MIN_WORDS = 5  # less is a menu or a stub, not a report
 
 
@@ -33,8 +32,7 @@ def read_html(
     data: bytes, origin: str, options: ReadOptions, *, source_id: str, url: str | None = None
 ) -> Article:
     """The article a page holds, or an :class:`InputError` when it holds none."""
-    if b"\x00" in data[:_SNIFF]:
-        raise InputError(origin, "binary content (NUL bytes), not HTML")
+    refuse_binary(data, origin, "HTML")
     doc = _extract(data, origin, url)
     text = str(doc.get("text") or "")
     if len(text.split()) < MIN_WORDS:
