@@ -37,7 +37,7 @@ def resolve_pronouns(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     analysis.require("actors", "quotes")
     grammar = lexicon.grammar
     known: list[Mention] = []  # resolved so far, in text order: the antecedents
-    order: list[Mention | None] = []  # None: a self pronoun, resolved in the second pass
+    order: list[tuple[Mention, bool]] = []  # True: a self pronoun, for the second pass
     for m in analysis.mentions:
         resolved: Mention | None = m
         word = analysis.tokens[m.token_start].norm
@@ -46,7 +46,7 @@ def resolve_pronouns(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         elif m.provenance.rule.startswith("owner"):
             resolved = _owned(analysis, lexicon, known, m)
         elif word in grammar.self_pronouns:
-            order.append(None)
+            order.append((m, True))
             continue
         else:
             actor, rule = None, ""
@@ -61,29 +61,15 @@ def resolve_pronouns(analysis: Analysis, lexicon: Lexicon) -> Analysis:
             )
         if resolved is not None:
             known.append(resolved)
-            order.append(resolved)
+            order.append((resolved, False))
     analysis = analysis.with_layer(LAYER, quotes=_pronoun_speakers(analysis.quotes, known))
-    selves = iter(m for m in analysis.mentions if _is_self(analysis, lexicon, m))
     final: list[Mention] = []
-    for entry in order:
-        if entry is not None:
-            final.append(entry)
-            continue
-        self_pronoun = next(selves)
-        actor = _speaker_of(analysis, self_pronoun)
-        if actor is not None:
-            final.append(
-                replace(self_pronoun, actors=(actor,), provenance=Provenance(LAYER, "speaker"))
-            )
+    for m, self_pronoun in order:
+        if not self_pronoun:
+            final.append(m)
+        elif (actor := _speaker_of(analysis, m)) is not None:
+            final.append(replace(m, actors=(actor,), provenance=Provenance(LAYER, "speaker")))
     return analysis.with_layer(LAYER, mentions=tuple(final))
-
-
-def _is_self(analysis: Analysis, lexicon: Lexicon, m: Mention) -> bool:
-    return (
-        m.kind is MentionKind.PRONOUN
-        and not m.provenance.rule.startswith("owner")
-        and analysis.tokens[m.token_start].norm in lexicon.grammar.self_pronouns
-    )
 
 
 def _pronoun_speakers(quotes: tuple[Quote, ...], mentions: list[Mention]) -> tuple[Quote, ...]:

@@ -154,7 +154,7 @@ def compile_units(lexicon: Lexicon) -> _Units:
         rates={_key(p): period for p, period in cues.rates.items()},
         modifiers=frozenset(m.lower() for m in cues.modifiers),
         year_openers=frozenset(to_norm(w) for w in cues.year_openers),
-        months=frozenset(to_norm(w) for w in cues.months),
+        months=frozenset(lexicon.dates.months),  # the month names of dates.yaml
     )
 
 

@@ -47,31 +47,6 @@ _MAX_QUOTE = 2000
 _WINDOW = 8
 _NEXT_SENTENCE_GAP = 2  # characters between a closing mark and an attribution line
 _DASHES = frozenset({"-", "–", "—", "--"})
-# words between a subject and its verb: auxiliaries, "to" ("prompting X to caution")
-_SUBJECT_GAP = frozenset(
-    {
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "is",
-        "are",
-        "would",
-        "will",
-        "did",
-        "does",
-        "also",
-        "then",
-        "later",
-        "again",
-        "to",
-        "not",
-    }
-)
-_RELATIVES = frozenset({"who", "which", "that"})
-_BARE_PRONOUNS = frozenset({"it", "they"})  # no mentions of their own (often expletive)
-_IRREGULAR_PASTS = frozenset({"said", "told", "wrote"})
 _SPEAKER_KINDS = (
     MentionKind.PERSON,
     MentionKind.SECTOR,
@@ -200,7 +175,7 @@ def _verb_form(before: list[Token], k: int, g: Grammar) -> bool:
     state`` and ``a social media post`` are nouns)."""
     word = before[k].norm
     previous = before[k - 1].norm if k > 0 else ""
-    if word.endswith(("ed", "ing")) or word in _IRREGULAR_PASTS:
+    if word.endswith(("ed", "ing")) or word in g.quotes.irregular_pasts:
         return True
     if word.endswith("s"):
         return previous not in g.determiners
@@ -216,20 +191,20 @@ def _subject_of(
     g = lexicon.grammar
     k = v - 1
     while k >= 0 and (
-        before[k].norm in _SUBJECT_GAP
+        before[k].norm in g.quotes.subject_gap
         or before[k].norm in g.events.days
         or (before[k].norm.endswith("ly") and before[k].norm.isalpha())
         or (before[k].norm == "on" and k + 1 < v and before[k + 1].norm in g.events.days)
     ):
         k -= 1
-    if k >= 0 and before[k].norm in _RELATIVES:
+    if k >= 0 and before[k].norm in g.quotes.relatives:
         k -= 1
         while k >= 0 and before[k].norm == ",":
             k -= 1
     if k < 0:
         return None
     subject = _mention_ending(analysis, [before[k].index])
-    if subject is None and before[k].norm in _BARE_PRONOUNS:
+    if subject is None and before[k].norm in g.quotes.bare_pronouns:
         # "Manila summoned a Chinese diplomat to protest what it called": "it" is the
         # subject of an earlier clause, the nearest one opening a clause
         return _clause_opening_subject(analysis, lexicon, before, k)

@@ -163,6 +163,14 @@ class EventGrammar:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteGrammar:
+    subject_gap: frozenset[str]
+    relatives: frozenset[str]
+    bare_pronouns: frozenset[str]
+    irregular_pasts: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Grammar:
     abbreviations: frozenset[str]
     sentence_starters: frozenset[str]
@@ -201,6 +209,7 @@ class Grammar:
     passive_auxiliaries: frozenset[str]
     event_nouns: frozenset[str]
     light_verbs: frozenset[str]
+    quotes: QuoteGrammar
     events: EventGrammar
 
 
@@ -532,6 +541,9 @@ def _grammar(doc: dict[str, Any]) -> Grammar:
         passive_auxiliaries=words("passive_auxiliaries"),
         event_nouns=words("event_nouns"),
         light_verbs=words("light_verbs"),
+        quotes=QuoteGrammar(
+            **{name: words("quotes", name) for name in QuoteGrammar.__dataclass_fields__}
+        ),
         events=EventGrammar(
             **{name: words("events", name) for name in EventGrammar.__dataclass_fields__}
         ),

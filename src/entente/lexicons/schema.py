@@ -258,7 +258,6 @@ class AmountCues(_Entry):
     rates: dict[str, str] = {}  # "a day": "day" → "barrels_per_day"
     modifiers: list[str] = []  # words allowed between a number and its unit: "more"
     year_openers: list[str] = []  # words before a year: "in", "since" (never an amount)
-    months: list[str] = []  # month names: a year or a day after them is a date
 
     @model_validator(mode="after")
     def _consistent(self) -> AmountCues:
