@@ -3,6 +3,7 @@ bounded read-ahead."""
 
 from __future__ import annotations
 
+import gc
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,13 @@ from entente.errors import EntenteError, InputError
 from entente.ingest.files import MAX_BYTES, read_inputs
 from entente.lexicons.lexicon import Lexicon
 from entente.model import Analysis, Article
-from entente.parallel import CHUNK_SIZE, READ_AHEAD, analyses, worker_count
+from entente.parallel import (
+    CHUNK_SIZE,
+    READ_AHEAD,
+    YOUNG_THRESHOLD,
+    analyses,
+    worker_count,
+)
 from entente.pipeline import STAGES, Pipeline
 from entente.runner import code_items, code_paths
 from entente.store.database import Store
@@ -160,6 +167,20 @@ def test_results_keep_input_order_with_errors_and_skips() -> None:
             assert result.signature is not None
         else:
             assert result is None
+
+
+def test_a_run_freezes_the_loaded_objects_and_restores_the_collector(pipeline: Pipeline) -> None:
+    before = gc.get_threshold()
+    frozen_before = gc.get_freeze_count()
+    article = Article.create("India and Russia signed a defence agreement.", source_id="a")
+    during: list[tuple[int, tuple[int, int, int]]] = []
+    for _, result in analyses(pipeline, iter([(article, True)])):
+        assert isinstance(result, Analysis)
+        during.append((gc.get_freeze_count(), gc.get_threshold()))
+    assert during[0][0] > frozen_before  # the lexicon is out of the collector's walks
+    assert during[0][1][0] == YOUNG_THRESHOLD
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == frozen_before
 
 
 def test_worker_count() -> None:
