@@ -9,8 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
+from datasketch import MinHash
 
 from entente.dedup import StoryLibrary, shingles
+from entente.dedup.library import NUM_PERM, SCHEME, signature_of
 from entente.model import Article
 from entente.pipeline import Pipeline
 from entente.runner import code_items, code_paths
@@ -54,6 +56,16 @@ def _rates(story_of: dict[str, str], truth: dict[str, int]) -> tuple[float, int]
 def test_shingles_are_word_runs_in_lower_case() -> None:
     assert shingles("India and Russia signed") == {"india and russia", "and russia signed"}
     assert shingles("Hello") == {"hello"}
+
+
+def test_signatures_are_datasketchs_minhash_of_the_shingles() -> None:
+    """Stored signatures outlive a run: the fast path must give datasketch's own values
+    (SHA-1 of each shingle, seed-1 permutations), whatever the shingles' order."""
+    for text in [*STORIES, "Short.", ""]:
+        reference = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+        reference.update_batch([s.encode("utf-8") for s in shingles(text)])
+        values, _ = signature_of(text)
+        assert values.tolist() == reference.hashvalues.tolist()
 
 
 def test_syndicated_copies_collapse_and_same_topic_stories_stay_apart() -> None:

@@ -18,9 +18,11 @@ grows: about half a kilobyte per held article.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -63,9 +65,26 @@ def signature_of(text: str, num_perm: int = NUM_PERM) -> Signature:
 
 
 def _minhash(words: set[str], num_perm: int) -> MinHash:
-    minhash = MinHash(num_perm=num_perm, scheme=SCHEME)
-    minhash.update_batch([s.encode("utf-8") for s in sorted(words)])
+    """datasketch's MinHash of the shingles under its default 32-bit SHA-1 hash.
+
+    The SHA-1 values are computed here in one comprehension and handed over as they
+    are (``hashfunc=int``), and the random permutations are drawn once per process:
+    the same values as ``MinHash(num_perm, scheme=SCHEME).update_batch(encoded)``, at
+    half the cost. The order of the shingles does not matter to a minimum.
+    """
+    sha1 = hashlib.sha1
+    hashes = [int.from_bytes(sha1(s.encode("utf-8")).digest()[:4], "little") for s in words]
+    minhash = MinHash(scheme=SCHEME, hashfunc=int, permutations=_permutations(num_perm))
+    minhash.update_batch(hashes)
     return minhash
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> np.ndarray:
+    """The permutations datasketch draws for ``num_perm`` (seed 1), drawn once."""
+    permutations: np.ndarray = MinHash(num_perm=num_perm, scheme=SCHEME).permutations
+    permutations.setflags(write=False)
+    return permutations
 
 
 @dataclass
@@ -141,7 +160,7 @@ class StoryLibrary:
         if prepared is None or len(prepared[0]) != self.num_perm:
             prepared = signature_of(text, self.num_perm)
         values, short = prepared
-        signature = tuple(int(v) for v in values)
+        signature = tuple(values.tolist())
         if date is not None and self.loader is not None:
             self._hold(date)
         if article_id in self._story:
