@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from entente.model import Article, SentenceKind
+from entente.model import Article, SentenceKind, Span, Token
 from entente.text.normalize import normalize_text
 
 
@@ -86,6 +86,26 @@ def test_dateline_forms(analyze, text, place, country):  # type: ignore[no-untyp
 def test_tokens_spell_out_contractions_and_split_possessives(analyze):  # type: ignore[no-untyped-def]
     a = analyze("I don’t like India’s stance.")
     assert [t.norm for t in a.tokens] == ["i", "do", "not", "like", "india", "'s", "stance", "."]
+
+
+def test_tokens_are_the_records_their_fields_make(analyze):  # type: ignore[no-untyped-def]
+    """The text stage builds tokens without the dataclass constructor; they must be the
+    same records, equal and hashing alike, as the constructor makes."""
+    a = analyze("India’s U.S. envoy met 3 ministers in Delhi.")
+    for token in a.tokens:
+        made = Token(
+            token.index,
+            Span(token.span.start, token.span.end),
+            token.text,
+            token.norm,
+            token.kind,
+            token.sentence,
+        )
+        assert token == made
+        assert hash(token) == hash(made)
+        assert repr(token) == repr(made)
+        assert hash(token.span) == hash(made.span)
+    assert [t.index for t in a.tokens] == list(range(len(a.tokens)))
 
 
 @settings(max_examples=60, deadline=None)

@@ -120,20 +120,23 @@ def split_unit(
     """Split one unit's tokens into sentences."""
     tokens = list(iter_raw_tokens(text, unit.start, unit.end))
     punct = TokenKind.PUNCT
-    begin = i = 0
-    while i < len(tokens):
-        _, end, kind = tokens[i]
-        # only punctuation or a word ending in a period (U.S.) may end a sentence
-        if (kind is punct or text[end - 1] == ".") and (
-            _is_terminal(text, tokens, i, abbreviations)
-            or _abbreviation_ends(text, tokens, i, starters)
+    # only punctuation or a word ending in a period (U.S.) may end a sentence
+    candidates = [
+        i for i, (_, end, kind) in enumerate(tokens) if kind is punct or text[end - 1] == "."
+    ]
+    begin, consumed = 0, -1
+    for i in candidates:
+        if i <= consumed:  # a closing mark already taken into the sentence before
+            continue
+        if _is_terminal(text, tokens, i, abbreviations) or _abbreviation_ends(
+            text, tokens, i, starters
         ):
             while i + 1 < len(tokens) and text[tokens[i + 1][0] : tokens[i + 1][1]] in _CLOSERS:
                 i += 1
+            consumed = i
             if _can_start(text, tokens, i + 1):
                 yield tokens[begin : i + 1]
                 begin = i + 1
-        i += 1
     if begin < len(tokens):
         yield tokens[begin:]
 

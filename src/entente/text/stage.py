@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import fields
+
 from entente.lexicons.lexicon import Lexicon
 from entente.model import Analysis, Dateline, Sentence, SentenceKind, Span, Token
 from entente.text.dateline import PlaceLine, find_date_line, find_dateline
@@ -79,6 +82,21 @@ def _trim(text: str, span: Span) -> Span:
     return Span(span.start, end)
 
 
+# Tokens are the most numerous records (about 900 an article), and the offsets come
+# straight from regular-expression matches, so they are valid by construction: build
+# them without the frozen dataclasses' per-field __setattr__ and the span check.
+def _setter(cls: type, name: str) -> Callable[[object, object], None]:
+    setter: Callable[[object, object], None] = cls.__dict__[name].__set__
+    return setter
+
+
+_TOKEN_NAMES = ("index", "span", "text", "norm", "kind", "sentence")
+if tuple(f.name for f in fields(Token)) != _TOKEN_NAMES or len(fields(Span)) != 2:
+    raise RuntimeError("Token or Span changed shape: update the text stage's fast builder")
+_SPAN_START, _SPAN_END = _setter(Span, "start"), _setter(Span, "end")
+_TOKEN_FIELDS = tuple(_setter(Token, name) for name in _TOKEN_NAMES)
+
+
 class _Builder:
     """Collects sentences and tokens in text order, numbering both."""
 
@@ -98,12 +116,21 @@ class _Builder:
     def _add(self, raw: list[RawToken], kind: SentenceKind, paragraph: int) -> None:
         index = len(self.sentences)
         first = len(self.tokens)
-        for start, end, token_kind in raw:
-            surface = self.text[start:end]
-            self.tokens.append(
-                Token(
-                    len(self.tokens), Span(start, end), surface, to_norm(surface), token_kind, index
-                )
-            )
+        text, tokens, norm, new = self.text, self.tokens, to_norm, object.__new__
+        append, set_start, set_end = tokens.append, _SPAN_START, _SPAN_END
+        set_index, set_span, set_text, set_norm, set_kind, set_sentence = _TOKEN_FIELDS
+        for n, (start, end, token_kind) in enumerate(raw, first):
+            surface = text[start:end]
+            span = new(Span)
+            set_start(span, start)
+            set_end(span, end)
+            token = new(Token)
+            set_index(token, n)
+            set_span(token, span)
+            set_text(token, surface)
+            set_norm(token, norm(surface))
+            set_kind(token, token_kind)
+            set_sentence(token, index)
+            append(token)
         span = Span(raw[0][0], raw[-1][1])
         self.sentences.append(Sentence(index, span, kind, paragraph, first, len(self.tokens)))
