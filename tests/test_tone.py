@@ -220,3 +220,41 @@ def test_skipping_vader_where_nothing_can_move_it_changes_no_score(text: str) ->
     scorer = NewsScorer(ToneCues())
     plain = SentimentIntensityAnalyzer()
     assert scorer.score(text) == pytest.approx(plain.polarity_scores(text)["compound"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were not good.",  # negation just before
+        "The talks were not very good.",  # negation two words before, across a booster
+        "It isn't at all a good deal.",  # "n't" three words before
+        "Never so good, never this bad.",  # "never so" strengthens
+        "Without doubt a good outcome, without any doubt a fine one.",
+        "No good deal, no fair one, no peace or justice.",  # "no" before a rated word
+        "No problem.",  # "no" rated alone before a rated word
+        "The offer was good but the terms were bad, but fair.",  # "but" halves and boosts
+        "Good, good, good but bad bad.",  # equal valences before and after "but"
+        "The deal was GOOD and the talks were VERY good.",  # capitals as emphasis
+        "ALL OF IT WAS GOOD.",  # all capitals: no emphasis
+        "An extremely good, a hugely bad, a slightly happy, a barely fair result.",
+        "The least bad option, at least good, the very least happy.",
+        "Least bad of all.",
+        "We are kind of happy and sort of sad, just enough good.",
+        "That was the kiss of death for the accord.",  # an idiom of tone.yaml
+        "Good!!! Bad?? Fine?!?! Great!!!!!!",  # punctuation emphasis
+        "“Good,” he said. ‘Bad’ — they’re not happy, aren’t they?",  # curly quotes
+        "Naïve élan, İstanbul's good cheer :) and :-D",
+        "",
+        "   ",
+    ],
+)
+def test_the_scorer_gives_vaders_exact_compound(text: str) -> None:
+    """The scorer reads rated words itself; its score must be the very float VADER
+    computes (with this scorer's lexicon and idioms), for each of VADER's rules."""
+    from entente.enrich.sentiment import _TO_ASCII, NewsScorer, _NewsVader
+
+    cues = ToneCues(valences={"accord": 1.5}, idioms={"kiss of death": -1.5})
+    scorer = NewsScorer(cues)
+    vader = _NewsVader(cues)
+    expected = float(vader.polarity_scores(text.translate(_TO_ASCII))["compound"])
+    assert repr(scorer.score(text)) == repr(expected)
