@@ -258,3 +258,29 @@ def test_the_scorer_gives_vaders_exact_compound(text: str) -> None:
     vader = _NewsVader(cues)
     expected = float(vader.polarity_scores(text.translate(_TO_ASCII))["compound"])
     assert repr(scorer.score(text)) == repr(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in New Delhi said the Security Council, like India, tested positive.",
+        "He said: “Trump’s defence of the party is in our interest, as well as theirs.”",
+    ],
+)
+def test_muted_words_are_the_tokens_is_muted_mutes(analyze, lexicon, text):  # type: ignore[no-untyped-def]
+    """The one-pass muting gives what reading each token after the one before it in the
+    range gives, for the whole sentence and for a range starting on a capitalised word."""
+    from entente.enrich.sentiment import news_scorer
+
+    scorer = news_scorer(lexicon)
+    a = analyze(text, "2025-08-27")
+    tokens = a.sentence_tokens(0)
+    for first in (0, *(k for k, t in enumerate(tokens) if t.text[:1].isupper())):
+        start, end = tokens[first].span.start, a.sentences[0].span.end
+        expected, previous = [], None
+        for token in tokens[first:]:
+            if scorer.is_muted(token, previous):
+                expected.append((token.span.start, token.span.end))
+            previous = token
+        assert scorer.muted_words(tokens, start, end) == expected
+        assert expected  # each text has a word to mute after any of its capitals

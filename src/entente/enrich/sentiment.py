@@ -44,6 +44,8 @@ NEUTRAL_WORD = "someone"
 # VADER strips ASCII punctuation only and finds "n't" with a straight apostrophe
 _TO_ASCII = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 _PUNCTUATION = string.punctuation
+# The last words of VADER's boosters of more than one word ("kind of", "just enough")
+_BOOSTER_PHRASE_ENDS = frozenset(k.rsplit(" ", 1)[1] for k in BOOSTER_DICT if " " in k)
 # After these, a capitalised word opens a clause or a quotation rather than naming
 _OPENERS = frozenset({"“", '"', "‘", "(", ":", "—", "–", "--", ";"})
 
@@ -55,6 +57,7 @@ class _NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
         super().__init__()
         self.lexicon.update(cues.valences)  # the instance's dict: VADER's file is untouched
         self.idioms = {tuple(k.lower().split()): v for k, v in cues.idioms.items()}
+        self._idiom_words = frozenset(w for idiom in self.idioms for w in idiom)
 
     def _special_idioms_check(self, valence: float, words: Sequence[str], i: int) -> float:
         """An idiom of two or three words holding word ``i`` sets its valence; a booster
@@ -63,6 +66,15 @@ class _NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
 
     def idioms_of_lower(self, valence: float, lower: Sequence[str], i: int) -> float:
         """:meth:`_special_idioms_check` of words already lower-cased."""
+        if (
+            i >= 3
+            and lower[i] not in self._idiom_words
+            and lower[i - 1] not in _BOOSTER_PHRASE_ENDS
+            and lower[i - 2] not in _BOOSTER_PHRASE_ENDS
+        ):
+            # no idiom holds word i and no booster phrase ends before it: the three
+            # look-ups below would each add 0.0
+            return float(valence + 0.0)
         for n in (3, 2):
             for start in range(max(0, i - n + 1), min(i, len(lower) - n) + 1):
                 idiom = self.idioms.get(tuple(lower[start : start + n]))
@@ -84,6 +96,7 @@ class NewsScorer:
         self._neutral = frozenset(w.lower() for w in cues.neutral)
         self._only_after = {w.lower(): frozenset(v) for w, v in cues.only_after.items()}
         self._never_after = {w.lower(): frozenset(v) for w, v in cues.never_after.items()}
+        self._special = self._neutral | self._only_after.keys() | self._never_after.keys()
 
     def score(self, text: str) -> float:
         """VADER's compound score of ``text``: -1 very negative .. +1 very positive."""
@@ -161,6 +174,33 @@ class NewsScorer:
         elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
             valence = valence * N_SCALAR
         return valence
+
+    def muted_words(self, tokens: Sequence[Token], start: int, end: int) -> list[tuple[int, int]]:
+        """The ``(start, end)`` of the tokens inside ``[start, end)`` that
+        :meth:`is_muted` mutes, each read after the token before it in that range."""
+        if not tokens:
+            return []
+        if start <= tokens[0].span.start and tokens[-1].span.end <= end:
+            inside: Sequence[Token] = tokens  # tokens run in order: all are in the range
+        else:
+            inside = [t for t in tokens if start <= t.span.start and t.span.end <= end]
+        word_kind = TokenKind.WORD
+        special = self._special
+        muted: list[tuple[int, int]] = []
+        previous: Token | None = None
+        for token in inside:
+            if token.kind is word_kind:
+                word = token.text
+                if (
+                    word[:1].isupper()
+                    and not word.isupper()
+                    and previous is not None
+                    and previous.text not in _OPENERS
+                ) or (token.norm in special and self.is_muted(token, previous)):
+                    span = token.span
+                    muted.append((span.start, span.end))
+            previous = token
+        return muted
 
     def is_muted(self, token: Token, previous: Token | None) -> bool:
         """Whether ``token`` must carry no sentiment, given the token before it in its
