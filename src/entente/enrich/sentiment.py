@@ -92,7 +92,8 @@ class NewsScorer:
     def __init__(self, cues: ToneCues) -> None:
         self._vader = _NewsVader(cues)
         self._lexicon: dict[str, float] = self._vader.lexicon
-        self._emojis: dict[str, str] = self._vader.emojis
+        # VADER looks emojis up character by character
+        self._emoji_chars = frozenset(e for e in self._vader.emojis if len(e) == 1)
         self._neutral = frozenset(w.lower() for w in cues.neutral)
         self._only_after = {w.lower(): frozenset(v) for w, v in cues.only_after.items()}
         self._never_after = {w.lower(): frozenset(v) for w, v in cues.never_after.items()}
@@ -101,7 +102,7 @@ class NewsScorer:
     def score(self, text: str) -> float:
         """VADER's compound score of ``text``: -1 very negative .. +1 very positive."""
         text = text.translate(_TO_ASCII)
-        if not text.isascii() and any(ch in self._emojis for ch in text):
+        if not text.isascii() and not self._emoji_chars.isdisjoint(text):
             # emojis are read through their descriptions: VADER's own pass
             return float(self._vader.polarity_scores(text)["compound"])
         return self._compound(text)
@@ -118,7 +119,7 @@ class NewsScorer:
         if not hits:
             return 0.0
         count = len(words)
-        allcaps = sum(1 for w in words if w.isupper())
+        allcaps = sum(map(str.isupper, words))
         is_cap_diff = 0 < count - allcaps < count
         sentiments: list[float] = [0] * count
         for i in hits:
