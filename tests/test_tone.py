@@ -220,3 +220,67 @@ def test_skipping_vader_where_nothing_can_move_it_changes_no_score(text: str) ->
     scorer = NewsScorer(ToneCues())
     plain = SentimentIntensityAnalyzer()
     assert scorer.score(text) == pytest.approx(plain.polarity_scores(text)["compound"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were not good.",  # negation just before
+        "The talks were not very good.",  # negation two words before, across a booster
+        "It isn't at all a good deal.",  # "n't" three words before
+        "Never so good, never this bad.",  # "never so" strengthens
+        "Without doubt a good outcome, without any doubt a fine one.",
+        "No good deal, no fair one, no peace or justice.",  # "no" before a rated word
+        "No problem.",  # "no" rated alone before a rated word
+        "The offer was good but the terms were bad, but fair.",  # "but" halves and boosts
+        "Good, good, good but bad bad.",  # equal valences before and after "but"
+        "The deal was GOOD and the talks were VERY good.",  # capitals as emphasis
+        "ALL OF IT WAS GOOD.",  # all capitals: no emphasis
+        "An extremely good, a hugely bad, a slightly happy, a barely fair result.",
+        "The least bad option, at least good, the very least happy.",
+        "Least bad of all.",
+        "We are kind of happy and sort of sad, just enough good.",
+        "That was the kiss of death for the accord.",  # an idiom of tone.yaml
+        "Good!!! Bad?? Fine?!?! Great!!!!!!",  # punctuation emphasis
+        "“Good,” he said. ‘Bad’ — they’re not happy, aren’t they?",  # curly quotes
+        "Naïve élan, İstanbul's good cheer :) and :-D",
+        "",
+        "   ",
+    ],
+)
+def test_the_scorer_gives_vaders_exact_compound(text: str) -> None:
+    """The scorer reads rated words itself; its score must be the very float VADER
+    computes (with this scorer's lexicon and idioms), for each of VADER's rules."""
+    from entente.enrich.sentiment import _TO_ASCII, NewsScorer, _NewsVader
+
+    cues = ToneCues(valences={"accord": 1.5}, idioms={"kiss of death": -1.5})
+    scorer = NewsScorer(cues)
+    vader = _NewsVader(cues)
+    expected = float(vader.polarity_scores(text.translate(_TO_ASCII))["compound"])
+    assert repr(scorer.score(text)) == repr(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in New Delhi said the Security Council, like India, tested positive.",
+        "He said: “Trump’s defence of the party is in our interest, as well as theirs.”",
+    ],
+)
+def test_muted_words_are_the_tokens_is_muted_mutes(analyze, lexicon, text):  # type: ignore[no-untyped-def]
+    """The one-pass muting gives what reading each token after the one before it in the
+    range gives, for the whole sentence and for a range starting on a capitalised word."""
+    from entente.enrich.sentiment import news_scorer
+
+    scorer = news_scorer(lexicon)
+    a = analyze(text, "2025-08-27")
+    tokens = a.sentence_tokens(0)
+    for first in (0, *(k for k, t in enumerate(tokens) if t.text[:1].isupper())):
+        start, end = tokens[first].span.start, a.sentences[0].span.end
+        expected, previous = [], None
+        for token in tokens[first:]:
+            if scorer.is_muted(token, previous):
+                expected.append((token.span.start, token.span.end))
+            previous = token
+        assert scorer.muted_words(tokens, start, end) == expected
+        assert expected  # each text has a word to mute after any of its capitals

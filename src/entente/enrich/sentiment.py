@@ -26,7 +26,14 @@ import string
 from collections.abc import Sequence
 from functools import lru_cache
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    C_INCR,
+    N_SCALAR,
+    NEGATE,
+    SentimentIntensityAnalyzer,
+    normalize,
+)
 
 from entente.lexicons.lexicon import Lexicon
 from entente.lexicons.schema import ToneCues
@@ -37,6 +44,8 @@ NEUTRAL_WORD = "someone"
 # VADER strips ASCII punctuation only and finds "n't" with a straight apostrophe
 _TO_ASCII = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 _PUNCTUATION = string.punctuation
+# The last words of VADER's boosters of more than one word ("kind of", "just enough")
+_BOOSTER_PHRASE_ENDS = frozenset(k.rsplit(" ", 1)[1] for k in BOOSTER_DICT if " " in k)
 # After these, a capitalised word opens a clause or a quotation rather than naming
 _OPENERS = frozenset({"“", '"', "‘", "(", ":", "—", "–", "--", ";"})
 
@@ -48,11 +57,24 @@ class _NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
         super().__init__()
         self.lexicon.update(cues.valences)  # the instance's dict: VADER's file is untouched
         self.idioms = {tuple(k.lower().split()): v for k, v in cues.idioms.items()}
+        self._idiom_words = frozenset(w for idiom in self.idioms for w in idiom)
 
     def _special_idioms_check(self, valence: float, words: Sequence[str], i: int) -> float:
         """An idiom of two or three words holding word ``i`` sets its valence; a booster
         phrase ("kind of", "sort of") just before it adds its own, as VADER does."""
-        lower = [w.lower() for w in words]
+        return self.idioms_of_lower(valence, [w.lower() for w in words], i)
+
+    def idioms_of_lower(self, valence: float, lower: Sequence[str], i: int) -> float:
+        """:meth:`_special_idioms_check` of words already lower-cased."""
+        if (
+            i >= 3
+            and lower[i] not in self._idiom_words
+            and lower[i - 1] not in _BOOSTER_PHRASE_ENDS
+            and lower[i - 2] not in _BOOSTER_PHRASE_ENDS
+        ):
+            # no idiom holds word i and no booster phrase ends before it: the three
+            # look-ups below would each add 0.0
+            return float(valence + 0.0)
         for n in (3, 2):
             for start in range(max(0, i - n + 1), min(i, len(lower) - n) + 1):
                 idiom = self.idioms.get(tuple(lower[start : start + n]))
@@ -69,28 +91,117 @@ class NewsScorer:
 
     def __init__(self, cues: ToneCues) -> None:
         self._vader = _NewsVader(cues)
+        self._lexicon: dict[str, float] = self._vader.lexicon
+        # VADER looks emojis up character by character
+        self._emoji_chars = frozenset(e for e in self._vader.emojis if len(e) == 1)
         self._neutral = frozenset(w.lower() for w in cues.neutral)
         self._only_after = {w.lower(): frozenset(v) for w, v in cues.only_after.items()}
         self._never_after = {w.lower(): frozenset(v) for w, v in cues.never_after.items()}
+        self._special = self._neutral | self._only_after.keys() | self._never_after.keys()
 
     def score(self, text: str) -> float:
         """VADER's compound score of ``text``: -1 very negative .. +1 very positive."""
         text = text.translate(_TO_ASCII)
-        if not self._may_move(text):
-            return 0.0
-        return float(self._vader.polarity_scores(text)["compound"])
+        if not text.isascii() and not self._emoji_chars.isdisjoint(text):
+            # emojis are read through their descriptions: VADER's own pass
+            return float(self._vader.polarity_scores(text)["compound"])
+        return self._compound(text)
 
-    def _may_move(self, text: str) -> bool:
-        """Whether VADER could score ``text`` other than 0: only a word of its lexicon
-        (read as VADER reads words: split on spaces, outer punctuation stripped from
-        words longer than two letters) or an emoji it describes with such words carries
-        a valence; negations, boosters, "but" and punctuation only scale valences found.
-        Most news sentences have none, and skip VADER's word-by-word pass."""
-        lexicon = self._vader.lexicon
-        for word in text.split():
-            if word.lower() in lexicon or word.strip(_PUNCTUATION).lower() in lexicon:
-                return True
-        return not text.isascii() and any(ch in self._vader.emojis for ch in text)
+    def _compound(self, text: str) -> float:
+        """VADER's compound score of an emoji-free ``text``, computed as
+        ``SentimentIntensityAnalyzer.polarity_scores`` computes it, step for step and in
+        the same float order, but only for the words of its lexicon: every other word
+        adds an exact 0. Most news sentences have no such word and score 0 at once."""
+        words = [w if len(s := w.strip(_PUNCTUATION)) <= 2 else s for w in text.split()]
+        lower = [w.lower() for w in words]
+        lexicon = self._lexicon
+        hits = [i for i, w in enumerate(lower) if w in lexicon]
+        if not hits:
+            return 0.0
+        count = len(words)
+        allcaps = sum(map(str.isupper, words))
+        is_cap_diff = 0 < count - allcaps < count
+        sentiments: list[float] = [0] * count
+        for i in hits:
+            word = lower[i]
+            if word in BOOSTER_DICT or (word == "kind" and i < count - 1 and lower[i + 1] == "of"):
+                continue
+            sentiments[i] = self._valence(words, lower, i, is_cap_diff)
+        if "but" in lower:
+            sentiments = SentimentIntensityAnalyzer._but_check(words, sentiments)
+        total = float(sum(sentiments))
+        emphasis = _punctuation_emphasis(text)
+        if total > 0:
+            total += emphasis
+        elif total < 0:
+            total -= emphasis
+        return float(round(normalize(total), 4))
+
+    def _valence(self, words: list[str], lower: list[str], i: int, is_cap_diff: bool) -> float:
+        """VADER's ``sentiment_valence`` of word ``i``, a word of its lexicon."""
+        lexicon = self._lexicon
+        word = lower[i]
+        valence = lexicon[word]
+        last = len(words) - 1
+        if word == "no" and i != last and lower[i + 1] in lexicon:
+            valence = 0.0
+        if (
+            (i > 0 and lower[i - 1] == "no")
+            or (i > 1 and lower[i - 2] == "no")
+            or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))
+        ):
+            valence = lexicon[word] * N_SCALAR
+        if is_cap_diff and words[i].isupper():
+            if valence > 0:
+                valence += C_INCR
+            else:
+                valence -= C_INCR
+        for start_i in range(3):
+            if i > start_i and lower[i - (start_i + 1)] not in lexicon:
+                s = _scalar_inc_dec(
+                    words[i - (start_i + 1)], lower[i - (start_i + 1)], valence, is_cap_diff
+                )
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = _negation_check(valence, lower, start_i, i)
+                if start_i == 2:
+                    valence = self._vader.idioms_of_lower(valence, lower, i)
+        if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+            if lower[i - 2] != "at" and lower[i - 2] != "very":
+                valence = valence * N_SCALAR
+        elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+            valence = valence * N_SCALAR
+        return valence
+
+    def muted_words(self, tokens: Sequence[Token], start: int, end: int) -> list[tuple[int, int]]:
+        """The ``(start, end)`` of the tokens inside ``[start, end)`` that
+        :meth:`is_muted` mutes, each read after the token before it in that range."""
+        if not tokens:
+            return []
+        if start <= tokens[0].span.start and tokens[-1].span.end <= end:
+            inside: Sequence[Token] = tokens  # tokens run in order: all are in the range
+        else:
+            inside = [t for t in tokens if start <= t.span.start and t.span.end <= end]
+        word_kind = TokenKind.WORD
+        special = self._special
+        muted: list[tuple[int, int]] = []
+        previous: Token | None = None
+        for token in inside:
+            if token.kind is word_kind:
+                word = token.text
+                if (
+                    word[:1].isupper()
+                    and not word.isupper()
+                    and previous is not None
+                    and previous.text not in _OPENERS
+                ) or (token.norm in special and self.is_muted(token, previous)):
+                    span = token.span
+                    muted.append((span.start, span.end))
+            previous = token
+        return muted
 
     def is_muted(self, token: Token, previous: Token | None) -> bool:
         """Whether ``token`` must carry no sentiment, given the token before it in its
@@ -134,3 +245,60 @@ def to_scored_text(text: str, start: int, end: int, muted: Sequence[Span]) -> st
         at = span.end  # a span overlapping the one before extends it
     pieces.append(text[at:end])
     return "".join(pieces)
+
+
+_NEGATE = frozenset(NEGATE)
+
+
+def _negated(word: str) -> bool:
+    """VADER's ``negated`` of one lower-cased word."""
+    return word in _NEGATE or "n't" in word
+
+
+def _scalar_inc_dec(word: str, lower: str, valence: float, is_cap_diff: bool) -> float:
+    """VADER's ``scalar_inc_dec``: what a booster before a rated word adds to it."""
+    scalar = 0.0
+    if lower in BOOSTER_DICT:
+        scalar = BOOSTER_DICT[lower]
+        if valence < 0:
+            scalar *= -1
+        if word.isupper() and is_cap_diff:
+            if valence > 0:
+                scalar += C_INCR
+            else:
+                scalar -= C_INCR
+    return scalar
+
+
+def _negation_check(valence: float, lower: Sequence[str], start_i: int, i: int) -> float:
+    """VADER's ``_negation_check`` of word ``i`` against the word ``start_i + 1`` before."""
+    if start_i == 0:
+        if _negated(lower[i - 1]):
+            valence = valence * N_SCALAR
+    elif start_i == 1:
+        if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
+            pass
+        elif _negated(lower[i - 2]):
+            valence = valence * N_SCALAR
+    elif start_i == 2:
+        if (lower[i - 3] == "never" and (lower[i - 2] == "so" or lower[i - 2] == "this")) or (
+            lower[i - 1] == "so" or lower[i - 1] == "this"
+        ):
+            valence = valence * 1.25
+        elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
+            pass
+        elif _negated(lower[i - 3]):
+            valence = valence * N_SCALAR
+    return valence
+
+
+def _punctuation_emphasis(text: str) -> float:
+    """VADER's ``_punctuation_emphasis``: up to four "!" and two or more "?"."""
+    ep_amplifier = min(text.count("!"), 4) * 0.292
+    qm_count = text.count("?")
+    qm_amplifier: float = 0
+    if qm_count > 1:
+        qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+    return ep_amplifier + qm_amplifier

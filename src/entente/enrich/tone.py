@@ -25,10 +25,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from entente.enrich.sentiment import NewsScorer, news_scorer, to_scored_text
+from entente.enrich.sentiment import NEUTRAL_WORD, NewsScorer, news_scorer
 from entente.enrich.targets import quote_targets
 from entente.lexicons.lexicon import Lexicon
-from entente.model import Analysis, Event, Mention, MentionKind, Quote, SentenceKind, Span
+from entente.model import Analysis, Event, MentionKind, Quote, SentenceKind
 
 LAYER = "tone"
 
@@ -85,44 +85,57 @@ class _ToneReader:
     def __init__(self, analysis: Analysis, scorer: NewsScorer) -> None:
         self.analysis = analysis
         self.scorer = scorer
-        self.mentions: dict[int, list[Mention]] = defaultdict(list)
+        self.mentions: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for m in analysis.mentions:
             if m.kind is not MentionKind.PRONOUN:
-                self.mentions[m.sentence].append(m)
+                self.mentions[m.sentence].append((m.span.start, m.span.end))
+        self._tones: dict[tuple[int, int, int], float] = {}
 
     def sentence_tone(self, index: int) -> float:
         span = self.analysis.sentences[index].span
         return self.span_tone(index, span.start, span.end)
 
     def quote_tone(self, quote: Quote) -> float:
+        start, end = quote.span.start, quote.span.end
         parts = [
-            self.span_tone(
-                s.index, max(s.span.start, quote.span.start), min(s.span.end, quote.span.end)
-            )
+            self.span_tone(s.index, max(s.span.start, start), min(s.span.end, end))
             for s in self.analysis.sentences
-            if s.span.overlaps(quote.span)
+            if s.span.start < end and start < s.span.end
         ]
         return sum(parts) / len(parts) if parts else 0.0
 
     def span_tone(self, index: int, start: int, end: int) -> float:
-        """The tone of ``[start, end)`` inside sentence ``index``."""
-        return self.scorer.score(
-            to_scored_text(self.analysis.text, start, end, self._muted(index, start, end))
-        )
+        """The tone of ``[start, end)`` inside sentence ``index`` (a quotation filling its
+        sentence is scored once)."""
+        key = (index, start, end)
+        tone = self._tones.get(key)
+        if tone is None:
+            text = _scored_text(self.analysis.text, start, end, self._muted(index, start, end))
+            tone = self._tones[key] = self.scorer.score(text)
+        return tone
 
-    def _muted(self, index: int, start: int, end: int) -> list[Span]:
-        """The spans VADER must not read: mentions, names and muted words in the range."""
-        window = Span(start, end)
+    def _muted(self, index: int, start: int, end: int) -> list[tuple[int, int]]:
+        """The ``(start, end)`` of what VADER must not read, sorted: mentions, names and
+        muted words in the range."""
         muted = [
-            Span(max(start, m.span.start), min(end, m.span.end))
-            for m in self.mentions[index]
-            if m.span.overlaps(window)
+            (max(start, m_start), min(end, m_end))
+            for m_start, m_end in self.mentions[index]
+            if m_start < end and start < m_end
         ]
-        previous = None
-        for token in self.analysis.sentence_tokens(index):
-            if not window.contains(token.span):
-                continue
-            if self.scorer.is_muted(token, previous):
-                muted.append(token.span)
-            previous = token
-        return sorted(muted)
+        muted += self.scorer.muted_words(self.analysis.sentence_tokens(index), start, end)
+        muted.sort()
+        return muted
+
+
+def _scored_text(text: str, start: int, end: int, muted: list[tuple[int, int]]) -> str:
+    """:func:`~entente.enrich.sentiment.to_scored_text` of ``(start, end)`` pairs."""
+    pieces: list[str] = []
+    at = start
+    for m_start, m_end in muted:
+        if m_end <= at:
+            continue
+        if m_start >= at:
+            pieces += [text[at:m_start], NEUTRAL_WORD]
+        at = m_end
+    pieces.append(text[at:end])
+    return "".join(pieces)
