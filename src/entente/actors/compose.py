@@ -104,23 +104,8 @@ class Composer:
             i += used
 
     def _compose_at(self, cands: list[Candidate], i: int) -> tuple[Composed | None, int]:
-        for shape in (
-            self._anonymous_sector,
-            self._owned,
-            self._ethnic,
-            self._titled,
-            self._sector_of,
-            self._people_of,
-            self._resident_group,
-            self._coordinated,
-            self._national_sector,
-            self._community_sector,
-            self._org_sector,
-            self._company,
-            self._group,
-            self._members,
-        ):
-            result = shape(cands, i)
+        for name in _SHAPES_BY_KIND.get(cands[i].kind, _SHAPES):
+            result = getattr(self, name)(cands, i)
             if result is not None:
                 return self._leader_sector(cands, i, *result)
         return self._leader_sector(cands, i, self._single(cands[i]), 1)
@@ -883,6 +868,30 @@ class Composer:
     def _text(self, c: Candidate) -> str:
         return " ".join(t.text for t in self.tokens[c.start : c.end])
 
+
+# the shapes in the order they are tried, each with the kinds of candidate it may open
+# with (any other kind it turns down before looking further)
+_SHAPE_OPENERS: tuple[tuple[str, frozenset[EntryKind | str]], ...] = (
+    ("_anonymous_sector", frozenset({EntryKind.SECTOR})),
+    ("_owned", frozenset({PRONOUN, EntryKind.SECTOR, EntryKind.TITLE})),
+    ("_ethnic", frozenset({EntryKind.ADJECTIVE, EntryKind.COUNTRY, EntryKind.COMMUNITY})),
+    ("_titled", frozenset({*_NATIONAL, EntryKind.TITLE})),
+    ("_sector_of", frozenset({EntryKind.SECTOR})),
+    ("_people_of", frozenset({EntryKind.COMMUNITY, EntryKind.COUNTRY})),
+    ("_resident_group", frozenset({EntryKind.ADJECTIVE, EntryKind.COUNTRY})),
+    ("_coordinated", frozenset({EntryKind.ADJECTIVE, EntryKind.COUNTRY})),
+    ("_national_sector", frozenset(_NATIONAL)),
+    ("_community_sector", frozenset({EntryKind.COMMUNITY})),
+    ("_org_sector", frozenset({EntryKind.ORGANISATION})),
+    ("_company", frozenset({EntryKind.COUNTRY})),
+    ("_group", frozenset({EntryKind.COUNTRY})),
+    ("_members", frozenset({EntryKind.ORGANISATION})),
+)
+_SHAPES = tuple(name for name, _ in _SHAPE_OPENERS)
+_SHAPES_BY_KIND: dict[EntryKind | str, tuple[str, ...]] = {
+    kind: tuple(name for name, kinds in _SHAPE_OPENERS if kind in kinds)
+    for kind in (*EntryKind, PRONOUN, PAIR, COUNTRY_ANAPHOR)
+}
 
 _MENTION_KIND = {
     EntryKind.COUNTRY: MentionKind.COUNTRY,

@@ -20,10 +20,12 @@ the context rules live here:
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from entente.actors.compose import Composed, Composer
-from entente.actors.detect import find_candidates
+from entente.actors.detect import find_candidates, read_words
 from entente.actors.resolve import office_actor, role_on
 from entente.lexicons.lexicon import Lexicon
 from entente.model import (
@@ -42,6 +44,8 @@ LAYER = "actors"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
 _PLACED = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ADJECTIVE)
 _RESPELLED = "+respelled"  # the rule suffix of a mention read through a correction
+_TEXT = attrgetter("text")
+_NORM = attrgetter("norm")
 
 
 @dataclass
@@ -80,14 +84,17 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     )
     context = _Context(dateline, analysis.date)
     mentions: list[Mention] = []
+    words = read_words(analysis.tokens, lexicon)
+    locatives = _locative_words(analysis, lexicon)
     for sentence in analysis.sentences:
         if sentence.kind in _SKIPPED:
             continue
-        cands = find_candidates(analysis.tokens, sentence.token_start, sentence.token_end, lexicon)
-        composed_all = list(
-            composer.compose(cands, sentence.token_start, _is_headline(analysis, sentence))
-        )
-        places = _locatives(analysis, lexicon, composed_all, sentence)
+        start, end = sentence.token_start, sentence.token_end
+        cands = find_candidates(analysis.tokens, start, end, lexicon, words)
+        if not cands:
+            continue  # nothing to compose (nor to place)
+        composed_all = list(composer.compose(cands, start, _is_headline(analysis, sentence)))
+        places = _locatives(analysis, lexicon, composed_all, sentence, locatives)
         respelled = {  # words read through a one-letter correction (actors/spelling.py)
             k
             for c in cands
@@ -130,16 +137,20 @@ def _is_headline(analysis: Analysis, sentence: Sentence) -> bool:
     """A line in title case (``Modi Meets Putin in Moscow``), where capitals do not mark
     names: most longer words capitalised, in a heading or a line of four or more."""
     words = [
-        t.text
-        for t in analysis.tokens[sentence.token_start : sentence.token_end]
-        if t.text.isalpha() and len(t.text) > 3
+        w
+        for w in map(_TEXT, analysis.tokens[sentence.token_start : sentence.token_end])
+        if len(w) > 3 and w.isalpha()
     ]
     enough = len(words) >= (3 if sentence.kind is SentenceKind.HEADING else 4)
     return enough and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _locatives(
-    analysis: Analysis, lexicon: Lexicon, composed: list[Composed], sentence: Sentence
+    analysis: Analysis,
+    lexicon: Lexicon,
+    composed: list[Composed],
+    sentence: Sentence,
+    locatives: list[int],
 ) -> list[tuple[int, str]]:
     """Countries of the places the sentence puts things ``in`` (``in Niamey``, ``in
     several Indian cities``)."""
@@ -159,18 +170,24 @@ def _locatives(
             k -= 1
         if k >= sentence.token_start and analysis.tokens[k].norm in lexicon.grammar.locatives:
             found.append((c.start, c.actors[0].country))
-    return found + _gazetteer_places(analysis, lexicon, sentence)
+    return found + _gazetteer_places(analysis, lexicon, sentence, locatives)
+
+
+def _locative_words(analysis: Analysis, lexicon: Lexicon) -> list[int]:
+    """The tokens of an article that are locatives (``in``, ``near``), in order."""
+    locatives = lexicon.grammar.locatives
+    return [k for k, norm in enumerate(map(_NORM, analysis.tokens)) if norm in locatives]
 
 
 def _gazetteer_places(
-    analysis: Analysis, lexicon: Lexicon, sentence: Sentence
+    analysis: Analysis, lexicon: Lexicon, sentence: Sentence, locatives: list[int]
 ) -> list[tuple[int, str]]:
-    """Places that are not actors, from the gazetteer: ``in Melbourne``, ``in Yangon``."""
+    """Places that are not actors, from the gazetteer: ``in Melbourne``, ``in Yangon``
+    (``locatives``: the article's locative tokens)."""
     tokens = analysis.tokens
     found: list[tuple[int, str]] = []
-    for k in range(sentence.token_start, sentence.token_end - 1):
-        if tokens[k].norm not in lexicon.grammar.locatives:
-            continue
+    first = bisect_left(locatives, sentence.token_start)
+    for k in locatives[first : bisect_left(locatives, sentence.token_end - 1)]:
         j = k + 1
         while j < sentence.token_end and tokens[j].norm in lexicon.grammar.determiners:
             j += 1
