@@ -29,7 +29,7 @@ nationality in a hyphenated compound (``an Indian-British author``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -82,16 +82,20 @@ class Composer:
         self.date = date
         self.grammar = lexicon.grammar
         self._floor = 0
-        self._headline = False
+        self._headline: bool | Callable[[], bool] = False
         self.named: list[str] = []  # people named unambiguously so far, in order
         self._covered: set[int] = set()
         self._sectors: dict[int, Candidate] = {}
 
     def compose(
-        self, cands: list[Candidate], floor: int = 0, headline: bool = False
+        self,
+        cands: list[Candidate],
+        floor: int = 0,
+        headline: bool | Callable[[], bool] = False,
     ) -> Iterator[Composed]:
         """Mentions of one sentence; ``floor`` is its first token, ``headline`` whether it
-        is written in title case (where capitals say nothing about names)."""
+        is written in title case (where capitals say nothing about names), or a function
+        that tells, asked only if it matters."""
         self._floor, self._headline = floor, headline
         self._covered = {k for c in cands for k in range(c.start, c.end)}
         self._sectors = {c.start: c for c in cands if c.kind is EntryKind.SECTOR}
@@ -140,6 +144,11 @@ class Composer:
         countries = {self.lexicon.people[pid].country for pid in entry.people}
         return countries.pop() if len(countries) == 1 else None
 
+    def _is_headline(self) -> bool:
+        if callable(self._headline):
+            self._headline = self._headline()
+        return self._headline
+
     # -- proper-name traps ------------------------------------------------------------
     def _in_longer_name(self, c: Candidate) -> bool:
         if c.kind in (EntryKind.PERSON, EntryKind.COMMUNITY) and self._particle_compound(c):
@@ -162,7 +171,7 @@ class Composer:
             or self._text_at(c.end).lower() in self.grammar.language_nouns
         ):
             return True  # an Indian-British author; the Russian language
-        if self._headline:
+        if self._is_headline():
             return False
         if c.kind is EntryKind.PERSON and c.end - c.start > 1:
             return False  # a full name is a name already

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -36,11 +37,14 @@ def find_candidates(
     """Left-to-right longest-match candidates in tokens ``[start, end)`` (``words``: the
     article's words as :func:`read_words` gives them, read here when not given)."""
     if words is None or words.tokens is not tokens:
-        words = read_words(tokens, lexicon)
+        window = tokens[start:end]
+        cased, lower = _folded(list(map(_TEXT, window))), list(map(_NORM, window))
+        corrected = _respell(cased, lower, lexicon)
+        positions = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
+        return _find_at(tokens, start, positions, cased, lower, corrected, lexicon)
     cased, lower = words.cased[start:end], words.lower[start:end]
-    respelled: set[int] = set()
-    if _any_between(words.slips, start, end):
-        respelled = _respell(cased, lower, lexicon)
+    respelled = _respell(cased, lower, lexicon) if _any_between(words.slips, start, end) else None
+    if respelled:  # a corrected word may open a phrase now
         positions = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
     else:
         first = bisect_left(words.openings, start)
@@ -63,7 +67,7 @@ class Words:
 
 def read_words(tokens: tuple[Token, ...], lexicon: Lexicon) -> Words:
     """The words of an article's tokens (read once, for all its sentences)."""
-    cased = list(map(fold, map(_TEXT, tokens)))
+    cased = _folded(list(map(_TEXT, tokens)))
     lower = list(map(_NORM, tokens))
     openings = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
     slips = list(compress(range(len(cased)), speller(lexicon).slips_of(cased)))
@@ -72,6 +76,20 @@ def read_words(tokens: tuple[Token, ...], lexicon: Lexicon) -> Words:
 
 _TEXT = attrgetter("text")
 _NORM = attrgetter("norm")
+_ASCII = "".join(map(chr, range(128)))
+_FOLDS_ASCII = fold(_ASCII) != _ASCII  # folding leaves plain ASCII words as they are
+
+
+def _folded(texts: list[str]) -> list[str]:
+    """``fold`` of each word (most words are plain ASCII, which folding keeps)."""
+    if _FOLDS_ASCII:
+        return list(map(fold, texts))
+    if "".join(texts).isascii():
+        return texts
+    folded = texts.copy()
+    for k in compress(range(len(texts)), map(operator.not_, map(str.isascii, texts))):
+        folded[k] = fold(texts[k])
+    return folded
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:
@@ -91,19 +109,21 @@ def _find_at(
     positions: list[int],
     cased: list[str],
     lower: list[str],
-    respelled: set[int],
+    respelled: set[int] | None,
     lexicon: Lexicon,
 ) -> list[Candidate]:
     """The candidates of a sentence's words, tried at ``positions`` (sorted, relative
     to ``start``): nothing opens anywhere else."""
     phrases = lexicon.phrases
     openers = _openers(lexicon, phrases.size)
-    pair_openers, pronouns = openers.pair, openers.pronouns
+    pair_openers, pronouns, after = openers.pair, openers.pronouns, openers.after_the
     found: list[Candidate] = []
     p, n_positions = 0, len(positions)
     while p < n_positions:
         i = positions[p]
         p += 1
+        if lower[i] == "the" and after is not None and _opens_nothing(i, cased, lower, after):
+            continue  # most "the"s open nothing: the word after says so
         if (
             lower[i] not in pair_openers
             and lower[i] != "the"
@@ -119,13 +139,18 @@ def _find_at(
     return found
 
 
+def _opens_nothing(i: int, cased: list[str], lower: list[str], after_the: frozenset[str]) -> bool:
+    """Whether ``the`` at ``i`` opens nothing, by the word after it."""
+    return i + 1 == len(lower) or (lower[i + 1] not in after_the and cased[i + 1] not in after_the)
+
+
 def _candidate_at(
     tokens: tuple[Token, ...],
     start: int,
     i: int,
     cased: list[str],
     lower: list[str],
-    respelled: set[int],
+    respelled: set[int] | None,
     lexicon: Lexicon,
     found: list[Candidate],
 ) -> int:
@@ -168,16 +193,37 @@ class _Openers:
     cased: frozenset[str]
     pair: frozenset[str]
     pronouns: frozenset[str]
+    after_the: frozenset[str] | None  # the words after "the" that may make it open one
 
 
 @lru_cache(maxsize=4)
 def _openers(lexicon: Lexicon, n_phrases: int) -> _Openers:
     """The opening words of a lexicon (``n_phrases`` keys the cache to its size)."""
     grammar = lexicon.grammar
-    first = frozenset(key[0] for key, _ in lexicon.phrases.entries())
+    keys = [key for key, _ in lexicon.phrases.entries()]
+    first = frozenset(key[0] for key in keys)
     pair = _pair_openers(grammar.pair_determiners)
     pronouns = grammar.person_pronouns | grammar.thing_pronouns | grammar.self_pronouns
-    return _Openers(first | pair | pronouns | {"the"}, first, pair, pronouns)
+    return _Openers(
+        first | pair | pronouns | {"the"}, first, pair, pronouns, _after_the(lexicon, keys)
+    )
+
+
+def _after_the(lexicon: Lexicon, keys: list[tuple[str, ...]]) -> frozenset[str] | None:
+    """The words that, right after ``the``, may make a pair (``the two sides``), an
+    anaphor (``the country``) or a phrase (``the Hague``) open at ``the``: any other
+    word after it and ``the`` opens nothing. None where ``the`` alone may be one."""
+    grammar = lexicon.grammar
+    the = [key for key in keys if key[0].lower() == "the"]
+    if any(len(key) == 1 for key in the) or "the" in grammar.person_pronouns | (
+        grammar.thing_pronouns | grammar.self_pronouns
+    ):
+        return None
+    words = {key[1] for key in the} | grammar.country_nouns
+    words |= {d[len("the ") :] for d in grammar.pair_determiners if d.startswith("the ")}
+    if "the" in grammar.pair_determiners:
+        words |= grammar.pair_nouns
+    return frozenset(words)
 
 
 def _respell(cased: list[str], lower: list[str], lexicon: Lexicon) -> set[int]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import partial
 from operator import attrgetter
 
 from entente.actors.compose import Composed, Composer
@@ -93,7 +94,8 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         cands = find_candidates(analysis.tokens, start, end, lexicon, words)
         if not cands:
             continue  # nothing to compose (nor to place)
-        composed_all = list(composer.compose(cands, start, _is_headline(analysis, sentence)))
+        headline = partial(_is_headline, analysis, sentence)  # asked only where it matters
+        composed_all = list(composer.compose(cands, start, headline))
         places = _locatives(analysis, lexicon, composed_all, sentence, locatives)
         respelled = {  # words read through a one-letter correction (actors/spelling.py)
             k
