@@ -46,6 +46,8 @@ from entente.model import Actor, MentionKind, Token, TokenKind
 
 _NATIONAL = (EntryKind.COUNTRY, EntryKind.ADJECTIVE, EntryKind.GOVERNMENT)
 _NAME_PARTS = (EntryKind.COUNTRY, EntryKind.ADJECTIVE, EntryKind.PERSON)
+# the kinds a proper-name trap may catch (see _in_longer_name)
+_TRAPPED = frozenset({*_NAME_PARTS, EntryKind.COMMUNITY, EntryKind.ORGANISATION})
 _LINKS = frozenset({"from", "of", "in"})
 _DASHES = frozenset({"-", "–", "—", "/"})
 _LIST_JOINERS = frozenset({",", "and", "or"})
@@ -86,6 +88,11 @@ class Composer:
         self.named: list[str] = []  # people named unambiguously so far, in order
         self._covered: set[int] = set()
         self._sectors: dict[int, Candidate] = {}
+        self._shapes = {  # the shapes to try by the first candidate's kind
+            kind: tuple(getattr(self, name) for name in names)
+            for kind, names in _SHAPES_BY_KIND.items()
+        }
+        self._any_shape = tuple(getattr(self, name) for name in _SHAPES)
 
     def compose(
         self,
@@ -108,8 +115,8 @@ class Composer:
             i += used
 
     def _compose_at(self, cands: list[Candidate], i: int) -> tuple[Composed | None, int]:
-        for name in _SHAPES_BY_KIND.get(cands[i].kind, _SHAPES):
-            result = getattr(self, name)(cands, i)
+        for shape in self._shapes.get(cands[i].kind, self._any_shape):
+            result = shape(cands, i)
             if result is not None:
                 return self._leader_sector(cands, i, *result)
         return self._leader_sector(cands, i, self._single(cands[i]), 1)
@@ -151,6 +158,8 @@ class Composer:
 
     # -- proper-name traps ------------------------------------------------------------
     def _in_longer_name(self, c: Candidate) -> bool:
+        if c.kind not in _TRAPPED:
+            return False  # a pronoun, a sector, a title...: none of the traps below
         if c.kind in (EntryKind.PERSON, EntryKind.COMMUNITY) and self._particle_compound(c):
             return True
         if c.kind is EntryKind.PERSON and self._abbreviates_unknown(c):

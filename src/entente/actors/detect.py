@@ -70,7 +70,7 @@ def read_words(tokens: tuple[Token, ...], lexicon: Lexicon) -> Words:
     cased = _folded(list(map(_TEXT, tokens)))
     lower = list(map(_NORM, tokens))
     openings = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
-    slips = list(compress(range(len(cased)), speller(lexicon).slips_of(cased)))
+    slips = speller(lexicon).slipped(cased)
     return Words(tokens, cased, lower, openings, slips)
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from itertools import compress
 
 from entente.lexicons.lexicon import EntryKind, Lexicon
 
@@ -54,6 +55,7 @@ class Speller:
         self._by_deletion: dict[str, set[str]] = defaultdict(set)
         self._seen: dict[str, frozenset[str]] = {}  # words already looked up
         self._slips: dict[str, frozenset[str]] = {}  # any word already looked up
+        self._clean: set[str] = set()  # words known to misspell no name
         for word in known:
             if len(word) >= MIN_KNOWN and word.isalpha():
                 for form in _deletions(word) | {word}:
@@ -90,6 +92,21 @@ class Speller:
         if None not in found:
             return found  # type: ignore[return-value]  # no None left
         return [self.slips(w) if f is None else f for w, f in zip(words, found, strict=True)]
+
+    def slipped(self, words: list[str]) -> list[int]:
+        """The positions of the words that may misspell a name (whose :meth:`slips` are
+        some), in order."""
+        if len(self._clean) >= _SLIPS_MAX:
+            self._clean.clear()
+        slipped = set()
+        for word in set(words).difference(self._clean):
+            if self.slips(word):
+                slipped.add(word)
+            else:
+                self._clean.add(word)
+        if not slipped:
+            return []
+        return list(compress(range(len(words)), map(slipped.__contains__, words)))
 
     def _near(self, word: str) -> frozenset[str]:
         found: set[str] = set()

@@ -104,35 +104,52 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
             for k in range(c.start, c.end)
         }
         for composed in composed_all:
-            pending = composed.pending or ""
-            if pending.startswith("pair:"):
-                composed = _resolve_pair(composed, context.seen, lexicon)
-            elif pending.startswith("context:"):
-                composed = _place_sector(analysis, lexicon, composed, context, places)
-            elif pending.startswith("resident:"):
-                composed = _place_people(lexicon, composed, composed_all, places)
-            elif pending == "country":
-                if not context.seen:
+            if composed.pending is not None:
+                resolved = _resolve(analysis, lexicon, composed, composed_all, context, places)
+                if resolved is None:
                     continue
-                country = context.seen[-1]
-                composed = replace(
-                    composed,
-                    actors=(lexicon.country_actor(country),),
-                    pending=None,
-                    rule=f"country-anaphor:{country}",
-                )
-            elif pending.startswith("title:"):
-                placed = _place_title(analysis, lexicon, composed, context)
-                if placed is None:
-                    continue
-                composed = placed
-            if respelled.intersection(range(composed.start, composed.end)) and not (
-                composed.rule.endswith(_RESPELLED)
+                composed = resolved
+            if (
+                respelled
+                and respelled.intersection(range(composed.start, composed.end))
+                and not composed.rule.endswith(_RESPELLED)
             ):
                 composed = replace(composed, rule=f"{composed.rule}{_RESPELLED}")
             mentions.append(_to_mention(analysis, composed, sentence.index))
             context.note(composed, lexicon)
     return analysis.with_layer(LAYER, mentions=tuple(mentions))
+
+
+def _resolve(
+    analysis: Analysis,
+    lexicon: Lexicon,
+    composed: Composed,
+    composed_all: list[Composed],
+    context: _Context,
+    places: list[tuple[int, str]],
+) -> Composed | None:
+    """A mention with what its ``pending`` waits for taken from context (pronouns and
+    owners stay pending); None for one that context cannot resolve and that is dropped."""
+    pending = composed.pending or ""
+    if pending.startswith("pair:"):
+        return _resolve_pair(composed, context.seen, lexicon)
+    if pending.startswith("context:"):
+        return _place_sector(analysis, lexicon, composed, context, places)
+    if pending.startswith("resident:"):
+        return _place_people(lexicon, composed, composed_all, places)
+    if pending == "country":
+        if not context.seen:
+            return None
+        country = context.seen[-1]
+        return replace(
+            composed,
+            actors=(lexicon.country_actor(country),),
+            pending=None,
+            rule=f"country-anaphor:{country}",
+        )
+    if pending.startswith("title:"):
+        return _place_title(analysis, lexicon, composed, context)
+    return composed
 
 
 def _is_headline(analysis: Analysis, sentence: Sentence) -> bool:
