@@ -336,6 +336,8 @@ class Composer:
                 return None
         else:
             head = c
+            if head.entry is None or head.kind not in (EntryKind.SECTOR, EntryKind.TITLE):
+                return None
             owner_start = self._owner_noun_start(c.start)
             if owner_start is None:
                 return None

@@ -157,7 +157,9 @@ def _candidate_at(
     """Add the candidate opening at word ``i`` (a pair, an anaphor, a phrase or a
     pronoun) to ``found``; the words it takes (at least one)."""
     grammar = lexicon.grammar
-    pair = _pair_length(lower, i, grammar.pair_determiners, grammar.pair_nouns)
+    # a pair's determiner opens with one of pair_openers (a word of letters is no other)
+    may_pair = lower[i] in _openers(lexicon, lexicon.phrases.size).pair or not lower[i].isalpha()
+    pair = _pair_length(lower, i, grammar.pair_determiners, grammar.pair_nouns) if may_pair else 0
     if pair:
         found.append(Candidate(start + i, start + i + pair, PAIR))
         return pair

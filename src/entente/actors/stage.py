@@ -23,6 +23,7 @@ import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import compress
 from operator import attrgetter
 
 from entente.actors.compose import Composed, Composer
@@ -46,7 +47,6 @@ _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
 _PLACED = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ADJECTIVE)
 _RESPELLED = "+respelled"  # the rule suffix of a mention read through a correction
 _TEXT = attrgetter("text")
-_NORM = attrgetter("norm")
 
 
 @dataclass
@@ -86,7 +86,7 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     context = _Context(dateline, analysis.date)
     mentions: list[Mention] = []
     words = read_words(analysis.tokens, lexicon)
-    locatives = _locative_words(analysis, lexicon)
+    locatives = _locative_words(words.lower, lexicon)
     for sentence in analysis.sentences:
         if sentence.kind in _SKIPPED:
             continue
@@ -192,10 +192,10 @@ def _locatives(
     return found + _gazetteer_places(analysis, lexicon, sentence, locatives)
 
 
-def _locative_words(analysis: Analysis, lexicon: Lexicon) -> list[int]:
-    """The tokens of an article that are locatives (``in``, ``near``), in order."""
-    locatives = lexicon.grammar.locatives
-    return [k for k, norm in enumerate(map(_NORM, analysis.tokens)) if norm in locatives]
+def _locative_words(norms: list[str], lexicon: Lexicon) -> list[int]:
+    """The tokens of an article (their ``norms``) that are locatives (``in``, ``near``),
+    in order."""
+    return list(compress(range(len(norms)), map(lexicon.grammar.locatives.__contains__, norms)))
 
 
 def _gazetteer_places(
