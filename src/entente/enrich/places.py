@@ -129,23 +129,25 @@ class PlaceReader:
         checks) where a name of the curated or the wide gazetteer may start, in order."""
         curated = self.gazetteer.curated.openers()
         wide = self.gazetteer.wide.openers()
+        one_word, one_curated = wide.single, curated.single
+        after, after_curated = wide.second.get, curated.second.get
         keys, norms, tokens, word = self.keys, self.norms, self.analysis.tokens, TokenKind.WORD
         last, nothing = len(keys) - 1, frozenset[str]()
         return [
             k
             for k in _capitalised(texts)
-            if tokens[k].kind is word
-            and (
-                keys[k] in wide.single
-                or norms[k] in curated.single
+            if (
+                keys[k] in one_word
+                or norms[k] in one_curated
                 or (
                     k < last
                     and (
-                        keys[k + 1] in wide.second.get(keys[k], nothing)
-                        or norms[k + 1] in curated.second.get(norms[k], nothing)
+                        keys[k + 1] in after(keys[k], nothing)
+                        or norms[k + 1] in after_curated(norms[k], nothing)
                     )
                 )
             )
+            and tokens[k].kind is word
         ]
 
     def find(self, sentence: Sentence) -> Iterator[Candidate]:
