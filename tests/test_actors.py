@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from entente.actors.detect import find_candidates, read_words
+
 
 def codes(analysis):  # type: ignore[no-untyped-def]
     return {m.text: [a.code for a in m.actors] for m in analysis.mentions}
@@ -278,3 +280,28 @@ def test_a_name_inside_a_currency_or_another_name_is_no_actor(analyze, text, abs
 def test_a_bare_congress_is_still_the_us_congress(analyze):  # type: ignore[no-untyped-def]
     a = analyze("Congress passed a bill on China.", "2025-07-10")
     assert codes(a)["Congress"] == ["USALEG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # misspelled names, "the" opening an anaphor, a pair, a phrase and nothing
+        "President Abdelaziz Bouteflicka met the two sides; Ethopia said the country agreed.",
+        "The United Nations Observer Mission in Angola left, the UN said, and both sides wept.",
+        "“We will not go,” she said of the Hague talks with the Netherlands’ premier.",
+    ],
+)
+def test_candidates_read_per_sentence_match_those_read_per_article(analyze, pipeline, text):  # type: ignore[no-untyped-def]
+    """The article's words read once (read_words) find what each sentence reading its
+    own words finds."""
+    a = analyze(text, "2001-06-01")
+    words = read_words(a.tokens, pipeline.lexicon)
+    for s in a.sentences:
+        alone = find_candidates(a.tokens, s.token_start, s.token_end, pipeline.lexicon)
+        shared = find_candidates(a.tokens, s.token_start, s.token_end, pipeline.lexicon, words)
+        assert alone == shared
+    assert any(
+        c.entry is not None and c.entry.rule.endswith("+respelled")
+        for s in a.sentences
+        for c in find_candidates(a.tokens, s.token_start, s.token_end, pipeline.lexicon, words)
+    ) == ("Bouteflicka" in text)

@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 
-from entente.lexicons.gazetteer import name_key
+from entente.lexicons.gazetteer import KeyIndex, name_key
 from entente.model import Article
 from entente.text.normalize import normalize_text
 from tests.conftest import SHARED, needs_shared
@@ -206,3 +206,28 @@ def test_an_event_takes_the_place_of_its_sentence(analyze, text, place):  # type
     by_id = {p.place_id: p.text for p in a.places}
     talks = [e for e in a.events if e.trigger.text_of(a.text).startswith("held")]
     assert [by_id.get(e.place_id) for e in talks] == [place]
+
+
+def test_key_index_openers_name_every_word_a_key_may_start_at():  # type: ignore[no-untyped-def]
+    index = KeyIndex([(("tal", "afar"), 1), (("kharkiv",), 2), (("tal", "abyad"), 3)])
+    openers = index.openers()
+    assert openers.single == {"kharkiv"}
+    assert openers.second == {"tal": {"afar", "abyad"}}
+    index.add(("tal",), 4)  # a key added later is seen
+    assert index.openers().single == {"kharkiv", "tal"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # curly quotes and accents: words read through fold / fold_word, not as written
+        "“We will rebuild,” the mayor said in Kramatorsk, near Bakhmut’s ruins.",
+        "Troops entered the town of Tal Afar. The navies held drills in the Indian Ocean.",
+    ],
+)
+def test_places_read_as_one_sentence_at_a_time(analyze, text):  # type: ignore[no-untyped-def]
+    """The article-wide word lists give what each sentence read alone gives."""
+    whole = places(analyze(text, "2024-07-09"))
+    alone = [p for s in text.split(". ") for p in places(analyze(s, "2024-07-09"))]
+    assert [(t, c) for t, _, c in whole] == [(t, c) for t, _, c in alone]
+    assert whole  # the texts do name places

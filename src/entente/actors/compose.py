@@ -29,7 +29,7 @@ nationality in a hyphenated compound (``an Indian-British author``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -46,6 +46,8 @@ from entente.model import Actor, MentionKind, Token, TokenKind
 
 _NATIONAL = (EntryKind.COUNTRY, EntryKind.ADJECTIVE, EntryKind.GOVERNMENT)
 _NAME_PARTS = (EntryKind.COUNTRY, EntryKind.ADJECTIVE, EntryKind.PERSON)
+# the kinds a proper-name trap may catch (see _in_longer_name)
+_TRAPPED = frozenset({*_NAME_PARTS, EntryKind.COMMUNITY, EntryKind.ORGANISATION})
 _LINKS = frozenset({"from", "of", "in"})
 _DASHES = frozenset({"-", "–", "—", "/"})
 _LIST_JOINERS = frozenset({",", "and", "or"})
@@ -82,16 +84,25 @@ class Composer:
         self.date = date
         self.grammar = lexicon.grammar
         self._floor = 0
-        self._headline = False
+        self._headline: bool | Callable[[], bool] = False
         self.named: list[str] = []  # people named unambiguously so far, in order
         self._covered: set[int] = set()
         self._sectors: dict[int, Candidate] = {}
+        self._shapes = {  # the shapes to try by the first candidate's kind
+            kind: tuple(getattr(self, name) for name in names)
+            for kind, names in _SHAPES_BY_KIND.items()
+        }
+        self._any_shape = tuple(getattr(self, name) for name in _SHAPES)
 
     def compose(
-        self, cands: list[Candidate], floor: int = 0, headline: bool = False
+        self,
+        cands: list[Candidate],
+        floor: int = 0,
+        headline: bool | Callable[[], bool] = False,
     ) -> Iterator[Composed]:
         """Mentions of one sentence; ``floor`` is its first token, ``headline`` whether it
-        is written in title case (where capitals say nothing about names)."""
+        is written in title case (where capitals say nothing about names), or a function
+        that tells, asked only if it matters."""
         self._floor, self._headline = floor, headline
         self._covered = {k for c in cands for k in range(c.start, c.end)}
         self._sectors = {c.start: c for c in cands if c.kind is EntryKind.SECTOR}
@@ -104,22 +115,7 @@ class Composer:
             i += used
 
     def _compose_at(self, cands: list[Candidate], i: int) -> tuple[Composed | None, int]:
-        for shape in (
-            self._anonymous_sector,
-            self._owned,
-            self._ethnic,
-            self._titled,
-            self._sector_of,
-            self._people_of,
-            self._resident_group,
-            self._coordinated,
-            self._national_sector,
-            self._community_sector,
-            self._org_sector,
-            self._company,
-            self._group,
-            self._members,
-        ):
+        for shape in self._shapes.get(cands[i].kind, self._any_shape):
             result = shape(cands, i)
             if result is not None:
                 return self._leader_sector(cands, i, *result)
@@ -155,8 +151,15 @@ class Composer:
         countries = {self.lexicon.people[pid].country for pid in entry.people}
         return countries.pop() if len(countries) == 1 else None
 
+    def _is_headline(self) -> bool:
+        if callable(self._headline):
+            self._headline = self._headline()
+        return self._headline
+
     # -- proper-name traps ------------------------------------------------------------
     def _in_longer_name(self, c: Candidate) -> bool:
+        if c.kind not in _TRAPPED:
+            return False  # a pronoun, a sector, a title...: none of the traps below
         if c.kind in (EntryKind.PERSON, EntryKind.COMMUNITY) and self._particle_compound(c):
             return True
         if c.kind is EntryKind.PERSON and self._abbreviates_unknown(c):
@@ -177,7 +180,7 @@ class Composer:
             or self._text_at(c.end).lower() in self.grammar.language_nouns
         ):
             return True  # an Indian-British author; the Russian language
-        if self._headline:
+        if self._is_headline():
             return False
         if c.kind is EntryKind.PERSON and c.end - c.start > 1:
             return False  # a full name is a name already
@@ -333,6 +336,8 @@ class Composer:
                 return None
         else:
             head = c
+            if head.entry is None or head.kind not in (EntryKind.SECTOR, EntryKind.TITLE):
+                return None
             owner_start = self._owner_noun_start(c.start)
             if owner_start is None:
                 return None
@@ -883,6 +888,30 @@ class Composer:
     def _text(self, c: Candidate) -> str:
         return " ".join(t.text for t in self.tokens[c.start : c.end])
 
+
+# the shapes in the order they are tried, each with the kinds of candidate it may open
+# with (any other kind it turns down before looking further)
+_SHAPE_OPENERS: tuple[tuple[str, frozenset[EntryKind | str]], ...] = (
+    ("_anonymous_sector", frozenset({EntryKind.SECTOR})),
+    ("_owned", frozenset({PRONOUN, EntryKind.SECTOR, EntryKind.TITLE})),
+    ("_ethnic", frozenset({EntryKind.ADJECTIVE, EntryKind.COUNTRY, EntryKind.COMMUNITY})),
+    ("_titled", frozenset({*_NATIONAL, EntryKind.TITLE})),
+    ("_sector_of", frozenset({EntryKind.SECTOR})),
+    ("_people_of", frozenset({EntryKind.COMMUNITY, EntryKind.COUNTRY})),
+    ("_resident_group", frozenset({EntryKind.ADJECTIVE, EntryKind.COUNTRY})),
+    ("_coordinated", frozenset({EntryKind.ADJECTIVE, EntryKind.COUNTRY})),
+    ("_national_sector", frozenset(_NATIONAL)),
+    ("_community_sector", frozenset({EntryKind.COMMUNITY})),
+    ("_org_sector", frozenset({EntryKind.ORGANISATION})),
+    ("_company", frozenset({EntryKind.COUNTRY})),
+    ("_group", frozenset({EntryKind.COUNTRY})),
+    ("_members", frozenset({EntryKind.ORGANISATION})),
+)
+_SHAPES = tuple(name for name, _ in _SHAPE_OPENERS)
+_SHAPES_BY_KIND: dict[EntryKind | str, tuple[str, ...]] = {
+    kind: tuple(name for name, kinds in _SHAPE_OPENERS if kind in kinds)
+    for kind in (*EntryKind, PRONOUN, PAIR, COUNTRY_ANAPHOR)
+}
 
 _MENTION_KIND = {
     EntryKind.COUNTRY: MentionKind.COUNTRY,

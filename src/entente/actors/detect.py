@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import operator
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from entente.actors.spelling import speller
 from entente.lexicons.lexicon import EntryKind, Lexicon, PhraseEntry
@@ -28,19 +32,98 @@ COUNTRY_ANAPHOR = "country-anaphor"  # the country, the nation
 
 
 def find_candidates(
-    tokens: tuple[Token, ...], start: int, end: int, lexicon: Lexicon
+    tokens: tuple[Token, ...], start: int, end: int, lexicon: Lexicon, words: Words | None = None
 ) -> list[Candidate]:
-    """Left-to-right longest-match candidates in tokens ``[start, end)``."""
-    cased = [fold(t.text) for t in tokens[start:end]]
-    lower = [t.norm for t in tokens[start:end]]
-    respelled = _respell(cased, lower, lexicon)
-    grammar = lexicon.grammar
+    """Left-to-right longest-match candidates in tokens ``[start, end)`` (``words``: the
+    article's words as :func:`read_words` gives them, read here when not given)."""
+    if words is None or words.tokens is not tokens:
+        window = tokens[start:end]
+        cased, lower = _folded(list(map(_TEXT, window))), list(map(_NORM, window))
+        corrected = _respell(cased, lower, lexicon)
+        positions = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
+        return _find_at(tokens, start, positions, cased, lower, corrected, lexicon)
+    cased, lower = words.cased[start:end], words.lower[start:end]
+    respelled = _respell(cased, lower, lexicon) if _any_between(words.slips, start, end) else None
+    if respelled:  # a corrected word may open a phrase now
+        positions = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
+    else:
+        first = bisect_left(words.openings, start)
+        positions = [k - start for k in words.openings[first : bisect_left(words.openings, end)]]
+    return _find_at(tokens, start, positions, cased, lower, respelled, lexicon)
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """An article's words as the detector reads them: the folded surface (``cased``) and
+    the ``norm`` (``lower``) of each token, where a candidate may open (``openings``:
+    a superset, checked word by word) and which words may misspell a name (``slips``)."""
+
+    tokens: tuple[Token, ...]
+    cased: list[str]
+    lower: list[str]
+    openings: list[int]
+    slips: list[int]
+
+
+def read_words(tokens: tuple[Token, ...], lexicon: Lexicon) -> Words:
+    """The words of an article's tokens (read once, for all its sentences)."""
+    cased = _folded(list(map(_TEXT, tokens)))
+    lower = list(map(_NORM, tokens))
+    openings = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
+    slips = speller(lexicon).slipped(cased)
+    return Words(tokens, cased, lower, openings, slips)
+
+
+_TEXT = attrgetter("text")
+_NORM = attrgetter("norm")
+_ASCII = "".join(map(chr, range(128)))
+_FOLDS_ASCII = fold(_ASCII) != _ASCII  # folding leaves plain ASCII words as they are
+
+
+def _folded(texts: list[str]) -> list[str]:
+    """``fold`` of each word (most words are plain ASCII, which folding keeps)."""
+    if _FOLDS_ASCII:
+        return list(map(fold, texts))
+    if "".join(texts).isascii():
+        return texts
+    folded = texts.copy()
+    for k in compress(range(len(texts)), map(operator.not_, map(str.isascii, texts))):
+        folded[k] = fold(texts[k])
+    return folded
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    k = bisect_left(positions, start)
+    return k < len(positions) and positions[k] < end
+
+
+def _openings(cased: list[str], lower: list[str], openers: _Openers) -> list[int]:
+    """Where a pair, an anaphor, a phrase or a pronoun may open: ``openers``' words."""
+    in_lower, in_cased = openers.lower, openers.cased
+    return [k for k, word in enumerate(lower) if word in in_lower or cased[k] in in_cased]
+
+
+def _find_at(
+    tokens: tuple[Token, ...],
+    start: int,
+    positions: list[int],
+    cased: list[str],
+    lower: list[str],
+    respelled: set[int] | None,
+    lexicon: Lexicon,
+) -> list[Candidate]:
+    """The candidates of a sentence's words, tried at ``positions`` (sorted, relative
+    to ``start``): nothing opens anywhere else."""
     phrases = lexicon.phrases
-    pair_openers = _pair_openers(grammar.pair_determiners)
-    pronouns = grammar.person_pronouns | grammar.thing_pronouns | grammar.self_pronouns
+    openers = _openers(lexicon, phrases.size)
+    pair_openers, pronouns, after = openers.pair, openers.pronouns, openers.after_the
     found: list[Candidate] = []
-    i = 0
-    while i < len(cased):
+    p, n_positions = 0, len(positions)
+    while p < n_positions:
+        i = positions[p]
+        p += 1
+        if lower[i] == "the" and after is not None and _opens_nothing(i, cased, lower, after):
+            continue  # most "the"s open nothing: the word after says so
         if (
             lower[i] not in pair_openers
             and lower[i] != "the"
@@ -49,38 +132,100 @@ def find_candidates(
             # no pair, anaphor or phrase opens here: only a pronoun may
             if lower[i] in pronouns and _is_pronoun(tokens[start + i], lexicon):
                 found.append(Candidate(start + i, start + i + 1, PRONOUN))
-            i += 1
             continue
-        pair = _pair_length(lower, i, grammar.pair_determiners, grammar.pair_nouns)
-        if pair:
-            found.append(Candidate(start + i, start + i + pair, PAIR))
-            i += pair
-            continue
-        if (
-            i + 1 < len(lower)
-            and lower[i] == "the"
-            and lower[i + 1] in grammar.country_nouns
-            and (i + 2 >= len(lower) or lower[i + 2] != "'s")
-        ):
-            found.append(Candidate(start + i, start + i + 2, COUNTRY_ANAPHOR))
-            i += 2
-            continue
-        match = lexicon.phrases.match(cased, lower, i)
-        if match is not None and _longer_after_article(cased, lower, i, match[0], lexicon):
-            i += 1  # "the United Nations Observer Mission": the article is not the name's
-            continue
-        if match is not None:
-            n, entry = match
-            if respelled.intersection(range(i, i + n)):
-                entry = replace(entry, rule=f"{entry.rule}+respelled")
-            if entry.kind is not EntryKind.NOT_ACTOR:
-                found.append(Candidate(start + i, start + i + n, entry.kind, entry))
-            i += n
-            continue
-        if _is_pronoun(tokens[start + i], lexicon):
-            found.append(Candidate(start + i, start + i + 1, PRONOUN))
-        i += 1
+        step = _candidate_at(tokens, start, i, cased, lower, respelled, lexicon, found)
+        if step > 1:
+            p = bisect_left(positions, i + step, p)
     return found
+
+
+def _opens_nothing(i: int, cased: list[str], lower: list[str], after_the: frozenset[str]) -> bool:
+    """Whether ``the`` at ``i`` opens nothing, by the word after it."""
+    return i + 1 == len(lower) or (lower[i + 1] not in after_the and cased[i + 1] not in after_the)
+
+
+def _candidate_at(
+    tokens: tuple[Token, ...],
+    start: int,
+    i: int,
+    cased: list[str],
+    lower: list[str],
+    respelled: set[int] | None,
+    lexicon: Lexicon,
+    found: list[Candidate],
+) -> int:
+    """Add the candidate opening at word ``i`` (a pair, an anaphor, a phrase or a
+    pronoun) to ``found``; the words it takes (at least one)."""
+    grammar = lexicon.grammar
+    # a pair's determiner opens with one of pair_openers (a word of letters is no other)
+    may_pair = lower[i] in _openers(lexicon, lexicon.phrases.size).pair or not lower[i].isalpha()
+    pair = _pair_length(lower, i, grammar.pair_determiners, grammar.pair_nouns) if may_pair else 0
+    if pair:
+        found.append(Candidate(start + i, start + i + pair, PAIR))
+        return pair
+    if (
+        i + 1 < len(lower)
+        and lower[i] == "the"
+        and lower[i + 1] in grammar.country_nouns
+        and (i + 2 >= len(lower) or lower[i + 2] != "'s")
+    ):
+        found.append(Candidate(start + i, start + i + 2, COUNTRY_ANAPHOR))
+        return 2
+    match = lexicon.phrases.match(cased, lower, i)
+    if match is not None and _longer_after_article(cased, lower, i, match[0], lexicon):
+        return 1  # "the United Nations Observer Mission": the article is not the name's
+    if match is not None:
+        n, entry = match
+        if respelled and respelled.intersection(range(i, i + n)):
+            entry = replace(entry, rule=f"{entry.rule}+respelled")
+        if entry.kind is not EntryKind.NOT_ACTOR:
+            found.append(Candidate(start + i, start + i + n, entry.kind, entry))
+        return n
+    if _is_pronoun(tokens[start + i], lexicon):
+        found.append(Candidate(start + i, start + i + 1, PRONOUN))
+    return 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Openers:
+    """The words a candidate may open with: ``lower`` and ``cased`` hold (a superset
+    of) the first words that may open one, ``pair`` the pair determiners' first words."""
+
+    lower: frozenset[str]
+    cased: frozenset[str]
+    pair: frozenset[str]
+    pronouns: frozenset[str]
+    after_the: frozenset[str] | None  # the words after "the" that may make it open one
+
+
+@lru_cache(maxsize=4)
+def _openers(lexicon: Lexicon, n_phrases: int) -> _Openers:
+    """The opening words of a lexicon (``n_phrases`` keys the cache to its size)."""
+    grammar = lexicon.grammar
+    keys = [key for key, _ in lexicon.phrases.entries()]
+    first = frozenset(key[0] for key in keys)
+    pair = _pair_openers(grammar.pair_determiners)
+    pronouns = grammar.person_pronouns | grammar.thing_pronouns | grammar.self_pronouns
+    return _Openers(
+        first | pair | pronouns | {"the"}, first, pair, pronouns, _after_the(lexicon, keys)
+    )
+
+
+def _after_the(lexicon: Lexicon, keys: list[tuple[str, ...]]) -> frozenset[str] | None:
+    """The words that, right after ``the``, may make a pair (``the two sides``), an
+    anaphor (``the country``) or a phrase (``the Hague``) open at ``the``: any other
+    word after it and ``the`` opens nothing. None where ``the`` alone may be one."""
+    grammar = lexicon.grammar
+    the = [key for key in keys if key[0].lower() == "the"]
+    if any(len(key) == 1 for key in the) or "the" in grammar.person_pronouns | (
+        grammar.thing_pronouns | grammar.self_pronouns
+    ):
+        return None
+    words = {key[1] for key in the} | grammar.country_nouns
+    words |= {d[len("the ") :] for d in grammar.pair_determiners if d.startswith("the ")}
+    if "the" in grammar.pair_determiners:
+        words |= grammar.pair_nouns
+    return frozenset(words)
 
 
 def _respell(cased: list[str], lower: list[str], lexicon: Lexicon) -> set[int]:
@@ -88,11 +233,11 @@ def _respell(cased: list[str], lower: list[str], lexicon: Lexicon) -> set[int]:
     (see ``spelling``); the positions corrected."""
     spell = speller(lexicon)
     corrected: set[int] = set()
-    for k, word in enumerate(cased):
-        near = spell.near(word)
+    for k, near in enumerate(spell.slips_of(cased)):
         if not near:
             continue
-        known = _completing(cased, lower, k, near, lexicon)
+        word = cased[k]
+        known = _completing(cased, lower, k, set(near), lexicon)
         if known is None and not _inside_a_name(cased, lower, k, lexicon):
             known = spell.country(word)
         if known is not None:

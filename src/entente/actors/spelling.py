@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from itertools import compress
 
 from entente.lexicons.lexicon import EntryKind, Lexicon
 
@@ -42,6 +43,7 @@ _NAME_KINDS = frozenset(
 
 
 _SEEN_MAX = 50_000
+_SLIPS_MAX = 200_000  # words of every kind: a corpus's vocabulary, bounded
 
 
 class Speller:
@@ -52,6 +54,8 @@ class Speller:
         self._countries = countries
         self._by_deletion: dict[str, set[str]] = defaultdict(set)
         self._seen: dict[str, frozenset[str]] = {}  # words already looked up
+        self._slips: dict[str, frozenset[str]] = {}  # any word already looked up
+        self._clean: set[str] = set()  # words known to misspell no name
         for word in known:
             if len(word) >= MIN_KNOWN and word.isalpha():
                 for form in _deletions(word) | {word}:
@@ -70,6 +74,41 @@ class Speller:
             return set()
         if (known := self._seen.get(word)) is not None:
             return set(known)
+        return set(self._near(word))
+
+    def slips(self, word: str) -> frozenset[str]:
+        """What :meth:`near` answers, remembered for every word (most are no name)."""
+        if (known := self._slips.get(word)) is not None:
+            return known
+        known = frozenset(self.near(word))
+        if len(self._slips) >= _SLIPS_MAX:
+            self._slips.clear()
+        self._slips[word] = known
+        return known
+
+    def slips_of(self, words: list[str]) -> list[frozenset[str]]:
+        """:meth:`slips` of each word (looked up in bulk: most words are remembered)."""
+        found: list[frozenset[str] | None] = list(map(self._slips.get, words))
+        if None not in found:
+            return found  # type: ignore[return-value]  # no None left
+        return [self.slips(w) if f is None else f for w, f in zip(words, found, strict=True)]
+
+    def slipped(self, words: list[str]) -> list[int]:
+        """The positions of the words that may misspell a name (whose :meth:`slips` are
+        some), in order."""
+        if len(self._clean) >= _SLIPS_MAX:
+            self._clean.clear()
+        slipped = set()
+        for word in set(words).difference(self._clean):
+            if self.slips(word):
+                slipped.add(word)
+            else:
+                self._clean.add(word)
+        if not slipped:
+            return []
+        return list(compress(range(len(words)), map(slipped.__contains__, words)))
+
+    def _near(self, word: str) -> frozenset[str]:
         found: set[str] = set()
         for form in _deletions(word) | {word}:
             found.update(self._by_deletion.get(form, ()))
@@ -77,7 +116,7 @@ class Speller:
         if len(self._seen) >= _SEEN_MAX:
             self._seen.clear()  # names recur within a corpus; a bound keeps memory flat
         self._seen[word] = near
-        return set(near)
+        return near
 
     def country(self, word: str) -> str | None:
         """The country name ``word`` writes with a letter dropped or doubled, if one."""

@@ -20,10 +20,14 @@ the context rules live here:
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import partial
+from itertools import compress
+from operator import attrgetter
 
 from entente.actors.compose import Composed, Composer
-from entente.actors.detect import find_candidates
+from entente.actors.detect import find_candidates, read_words
 from entente.actors.resolve import office_actor, role_on
 from entente.lexicons.lexicon import Lexicon
 from entente.model import (
@@ -42,6 +46,7 @@ LAYER = "actors"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
 _PLACED = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ADJECTIVE)
 _RESPELLED = "+respelled"  # the rule suffix of a mention read through a correction
+_TEXT = attrgetter("text")
 
 
 @dataclass
@@ -80,14 +85,18 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     )
     context = _Context(dateline, analysis.date)
     mentions: list[Mention] = []
+    words = read_words(analysis.tokens, lexicon)
+    locatives = _locative_words(words.lower, lexicon)
     for sentence in analysis.sentences:
         if sentence.kind in _SKIPPED:
             continue
-        cands = find_candidates(analysis.tokens, sentence.token_start, sentence.token_end, lexicon)
-        composed_all = list(
-            composer.compose(cands, sentence.token_start, _is_headline(analysis, sentence))
-        )
-        places = _locatives(analysis, lexicon, composed_all, sentence)
+        start, end = sentence.token_start, sentence.token_end
+        cands = find_candidates(analysis.tokens, start, end, lexicon, words)
+        if not cands:
+            continue  # nothing to compose (nor to place)
+        headline = partial(_is_headline, analysis, sentence)  # asked only where it matters
+        composed_all = list(composer.compose(cands, start, headline))
+        places = _locatives(analysis, lexicon, composed_all, sentence, locatives)
         respelled = {  # words read through a one-letter correction (actors/spelling.py)
             k
             for c in cands
@@ -95,30 +104,15 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
             for k in range(c.start, c.end)
         }
         for composed in composed_all:
-            pending = composed.pending or ""
-            if pending.startswith("pair:"):
-                composed = _resolve_pair(composed, context.seen, lexicon)
-            elif pending.startswith("context:"):
-                composed = _place_sector(analysis, lexicon, composed, context, places)
-            elif pending.startswith("resident:"):
-                composed = _place_people(lexicon, composed, composed_all, places)
-            elif pending == "country":
-                if not context.seen:
+            if composed.pending is not None:
+                resolved = _resolve(analysis, lexicon, composed, composed_all, context, places)
+                if resolved is None:
                     continue
-                country = context.seen[-1]
-                composed = replace(
-                    composed,
-                    actors=(lexicon.country_actor(country),),
-                    pending=None,
-                    rule=f"country-anaphor:{country}",
-                )
-            elif pending.startswith("title:"):
-                placed = _place_title(analysis, lexicon, composed, context)
-                if placed is None:
-                    continue
-                composed = placed
-            if respelled.intersection(range(composed.start, composed.end)) and not (
-                composed.rule.endswith(_RESPELLED)
+                composed = resolved
+            if (
+                respelled
+                and respelled.intersection(range(composed.start, composed.end))
+                and not composed.rule.endswith(_RESPELLED)
             ):
                 composed = replace(composed, rule=f"{composed.rule}{_RESPELLED}")
             mentions.append(_to_mention(analysis, composed, sentence.index))
@@ -126,20 +120,56 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     return analysis.with_layer(LAYER, mentions=tuple(mentions))
 
 
+def _resolve(
+    analysis: Analysis,
+    lexicon: Lexicon,
+    composed: Composed,
+    composed_all: list[Composed],
+    context: _Context,
+    places: list[tuple[int, str]],
+) -> Composed | None:
+    """A mention with what its ``pending`` waits for taken from context (pronouns and
+    owners stay pending); None for one that context cannot resolve and that is dropped."""
+    pending = composed.pending or ""
+    if pending.startswith("pair:"):
+        return _resolve_pair(composed, context.seen, lexicon)
+    if pending.startswith("context:"):
+        return _place_sector(analysis, lexicon, composed, context, places)
+    if pending.startswith("resident:"):
+        return _place_people(lexicon, composed, composed_all, places)
+    if pending == "country":
+        if not context.seen:
+            return None
+        country = context.seen[-1]
+        return replace(
+            composed,
+            actors=(lexicon.country_actor(country),),
+            pending=None,
+            rule=f"country-anaphor:{country}",
+        )
+    if pending.startswith("title:"):
+        return _place_title(analysis, lexicon, composed, context)
+    return composed
+
+
 def _is_headline(analysis: Analysis, sentence: Sentence) -> bool:
     """A line in title case (``Modi Meets Putin in Moscow``), where capitals do not mark
     names: most longer words capitalised, in a heading or a line of four or more."""
     words = [
-        t.text
-        for t in analysis.tokens[sentence.token_start : sentence.token_end]
-        if t.text.isalpha() and len(t.text) > 3
+        w
+        for w in map(_TEXT, analysis.tokens[sentence.token_start : sentence.token_end])
+        if len(w) > 3 and w.isalpha()
     ]
     enough = len(words) >= (3 if sentence.kind is SentenceKind.HEADING else 4)
     return enough and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _locatives(
-    analysis: Analysis, lexicon: Lexicon, composed: list[Composed], sentence: Sentence
+    analysis: Analysis,
+    lexicon: Lexicon,
+    composed: list[Composed],
+    sentence: Sentence,
+    locatives: list[int],
 ) -> list[tuple[int, str]]:
     """Countries of the places the sentence puts things ``in`` (``in Niamey``, ``in
     several Indian cities``)."""
@@ -159,18 +189,24 @@ def _locatives(
             k -= 1
         if k >= sentence.token_start and analysis.tokens[k].norm in lexicon.grammar.locatives:
             found.append((c.start, c.actors[0].country))
-    return found + _gazetteer_places(analysis, lexicon, sentence)
+    return found + _gazetteer_places(analysis, lexicon, sentence, locatives)
+
+
+def _locative_words(norms: list[str], lexicon: Lexicon) -> list[int]:
+    """The tokens of an article (their ``norms``) that are locatives (``in``, ``near``),
+    in order."""
+    return list(compress(range(len(norms)), map(lexicon.grammar.locatives.__contains__, norms)))
 
 
 def _gazetteer_places(
-    analysis: Analysis, lexicon: Lexicon, sentence: Sentence
+    analysis: Analysis, lexicon: Lexicon, sentence: Sentence, locatives: list[int]
 ) -> list[tuple[int, str]]:
-    """Places that are not actors, from the gazetteer: ``in Melbourne``, ``in Yangon``."""
+    """Places that are not actors, from the gazetteer: ``in Melbourne``, ``in Yangon``
+    (``locatives``: the article's locative tokens)."""
     tokens = analysis.tokens
     found: list[tuple[int, str]] = []
-    for k in range(sentence.token_start, sentence.token_end - 1):
-        if tokens[k].norm not in lexicon.grammar.locatives:
-            continue
+    first = bisect_left(locatives, sentence.token_start)
+    for k in locatives[first : bisect_left(locatives, sentence.token_end - 1)]:
         j = k + 1
         while j < sentence.token_end and tokens[j].norm in lexicon.grammar.determiners:
             j += 1

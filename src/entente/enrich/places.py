@@ -25,8 +25,13 @@ about Lebanon); a qualifier (``Birmingham, Alabama``) decides outright.
 
 from __future__ import annotations
 
+import operator
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import attrgetter
 
 from entente.lexicons.gazetteer import GeoName, fold_word, name_key
 from entente.lexicons.lexicon import EntryKind, Lexicon
@@ -101,15 +106,17 @@ class PlaceReader:
         self.not_locative = frozenset(rules.not_locative)
         self.weak_locatives = frozenset(rules.weak_locatives)
         tokens = analysis.tokens
-        self.norms = [t.norm for t in tokens]  # curated names keep their diacritics
-        self.keys = [fold_word(t.norm) for t in tokens]  # GeoNames names are folded
+        texts = list(map(_TEXT, tokens))
+        self.norms = list(map(_NORM, tokens))  # curated names keep their diacritics
+        self.keys = _fold_words(self.norms)  # GeoNames names are folded
         self.mentions: dict[int, Mention] = {
             k: m
             for m in analysis.mentions
             if m.kind is not MentionKind.PRONOUN
             for k in range(m.token_start, m.token_end)
         }
-        self.not_actors = _not_actor_spans(analysis, lexicon)
+        self.not_actors = _not_actor_spans(analysis, lexicon, texts, self.norms)
+        self.openings = self._openings(texts)
         self.countries = frozenset(
             a.country for m in analysis.mentions for a in m.actors if a.country is not None
         )
@@ -117,23 +124,45 @@ class PlaceReader:
 
     # ---- finding ----
 
+    def _openings(self, texts: list[str]) -> list[int]:
+        """The tokens a place name may open at: a capitalised word (as ``candidate_at``
+        checks) where a name of the curated or the wide gazetteer may start, in order."""
+        curated = self.gazetteer.curated.openers()
+        wide = self.gazetteer.wide.openers()
+        one_word, one_curated = wide.single, curated.single
+        after, after_curated = wide.second.get, curated.second.get
+        keys, norms, tokens, word = self.keys, self.norms, self.analysis.tokens, TokenKind.WORD
+        last, nothing = len(keys) - 1, frozenset[str]()
+        return [
+            k
+            for k in _capitalised(texts)
+            if (
+                keys[k] in one_word
+                or norms[k] in one_curated
+                or (
+                    k < last
+                    and (
+                        keys[k + 1] in after(keys[k], nothing)
+                        or norms[k + 1] in after_curated(norms[k], nothing)
+                    )
+                )
+            )
+            and tokens[k].kind is word
+        ]
+
     def find(self, sentence: Sentence) -> Iterator[Candidate]:
         """The place names of a sentence, left to right."""
         i, end = sentence.token_start, sentence.token_end
-        tokens, word = self.analysis.tokens, TokenKind.WORD
+        openings = self.openings
         previous: Candidate | None = None
-        while i < end:
-            token = tokens[i]
-            if token.kind is not word or not token.text[:1].isupper():
-                i += 1  # a place name opens with a capital (as candidate_at checks)
-                continue
-            candidate = self.candidate_at(i, sentence, previous)
-            if candidate is None:
-                i += 1
-                continue
-            yield candidate
-            previous = candidate
-            i = candidate.end
+        for k in openings[bisect_left(openings, i) : bisect_left(openings, end)]:
+            if k < i:
+                continue  # inside the name found before
+            candidate = self.candidate_at(k, sentence, previous)
+            if candidate is not None:
+                yield candidate
+                previous = candidate
+                i = candidate.end
 
     def candidate_at(
         self, i: int, sentence: Sentence, previous: Candidate | None = None
@@ -527,29 +556,97 @@ class PlaceReader:
         )
 
 
-def _not_actor_spans(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, int, int]]:
+def _not_actor_spans(
+    analysis: Analysis,
+    lexicon: Lexicon,
+    texts: list[str] | None = None,
+    norms: list[str] | None = None,
+) -> list[tuple[int, int, int]]:
     """Token spans of phrases the lexicon marks as no actor (``Indian Ocean``), read
     left to right, longest first, as the actors stage reads them; with the end of the
-    words before a comma (``Atlanta`` of ``Atlanta, Georgia``; the start if none)."""
+    words before a comma (``Atlanta`` of ``Atlanta, Georgia``; the start if none).
+    ``texts`` and ``norms``: those of the article's tokens, if read already."""
     found: list[tuple[int, int, int]] = []
+    tokens = analysis.tokens
+    all_lower = list(map(_NORM, tokens)) if norms is None else norms
+    all_cased = _folded(list(map(_TEXT, tokens)) if texts is None else texts)
+    first, no_actor_first = _phrase_first_words(lexicon, lexicon.phrases.size)
+    if no_actor_first.isdisjoint(all_lower) and no_actor_first.isdisjoint(all_cased):
+        return found  # no word a no-actor phrase starts with
+    phrases = lexicon.phrases
     for sentence in analysis.sentences:
-        tokens = analysis.sentence_tokens(sentence.index)
-        cased = [fold(t.text) for t in tokens]
-        lower = [t.norm for t in tokens]
+        start, end = sentence.token_start, sentence.token_end
+        cased, lower = all_cased[start:end], all_lower[start:end]
+        if no_actor_first.isdisjoint(lower) and no_actor_first.isdisjoint(cased):
+            continue  # a sentence with no word a no-actor phrase starts with holds none
         i = 0
-        phrases = lexicon.phrases
-        while i < len(tokens):
-            match = phrases.match(cased, lower, i) if phrases.starts(cased[i], lower[i]) else None
+        for k in range(len(cased)):  # a phrase opens only at a word some phrase starts with
+            if k < i or not (lower[k] in first or cased[k] in first):
+                continue
+            if not phrases.starts(cased[k], lower[k]):
+                continue
+            match = phrases.match(cased, lower, k)
             if match is None:
-                i += 1
                 continue
             n, entry = match
             if entry.kind is EntryKind.NOT_ACTOR:
-                s = sentence.token_start + i
-                head = next((k for k in range(i, i + n) if lower[k] == ","), i)
-                found.append((s, s + n, sentence.token_start + head))
-            i += n
+                head = next((j for j in range(k, k + n) if lower[j] == ","), k)
+                found.append((start + k, start + k + n, start + head))
+            i = k + n
     return found
+
+
+@lru_cache(maxsize=4)
+def _phrase_first_words(lexicon: Lexicon, n_phrases: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The words the lexicon's phrases start with, and those its no-actor phrases start
+    with (``n_phrases`` keys the cache to its size)."""
+    entries = list(lexicon.phrases.entries())
+    no_actor = frozenset(key[0] for key, e in entries if e.kind is EntryKind.NOT_ACTOR)
+    return frozenset(key[0] for key, _ in entries), no_actor
+
+
+def _capitalised(texts: list[str]) -> Iterator[int]:
+    """The words that start with a capital letter, in order."""
+    firsts: Iterator[str] = map(operator.getitem, texts, repeat(_FIRST))
+    return compress(range(len(texts)), map(str.isupper, firsts))
+
+
+_FIRST = slice(0, 1)
+
+
+_TEXT = attrgetter("text")
+_NORM = attrgetter("norm")
+_ASCII = "".join(map(chr, range(128)))
+_FOLDS_ASCII = fold(_ASCII) != _ASCII or fold_word(_ASCII) != _ASCII.lower()
+
+
+def _folded(texts: list[str]) -> list[str]:
+    """``fold`` of each word (folding keeps plain ASCII words as they are)."""
+    if _FOLDS_ASCII:
+        return list(map(fold, texts))
+    folded = texts.copy()
+    for k in _not_ascii(texts):
+        folded[k] = fold(texts[k])
+    return folded
+
+
+def _fold_words(norms: list[str]) -> list[str]:
+    """``fold_word`` of each norm: a plain ASCII one is its lower case, and norms in
+    lower case already (as a whole) are their own."""
+    joined = "".join(norms)
+    if _FOLDS_ASCII or joined != joined.lower():
+        return list(map(fold_word, norms))
+    keys = norms.copy()
+    for k in _not_ascii(norms):
+        keys[k] = fold_word(norms[k])
+    return keys
+
+
+def _not_ascii(words: list[str]) -> list[int]:
+    """The words that are not plain ASCII, in order."""
+    if "".join(words).isascii():
+        return []
+    return list(compress(range(len(words)), map(operator.not_, map(str.isascii, words))))
 
 
 def event_place(analysis: Analysis, sentence: Sentence, trigger: Span) -> str | None:

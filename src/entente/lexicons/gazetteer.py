@@ -82,12 +82,21 @@ class GeoName:
     kind: str
 
 
+@dataclass(frozen=True, slots=True)
+class Openers:
+    """What :meth:`KeyIndex.openers` answers."""
+
+    single: frozenset[str]  # the keys of one word
+    second: dict[str, frozenset[str]]  # first word -> the second words of longer keys
+
+
 class KeyIndex(Generic[V]):
     """Longest-match lookup of folded token sequences (grouped by first word)."""
 
     def __init__(self, items: Iterable[tuple[Key, V]] = ()) -> None:
         self._table: dict[str, dict[Key, V]] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}
+        self._openers: Openers | None = None
         for key, value in items:
             self.add(key, value)
 
@@ -97,6 +106,7 @@ class KeyIndex(Generic[V]):
             return
         bucket = self._table.setdefault(key[0], {})
         if key not in bucket:
+            self._openers = None
             bucket[key] = value
             lengths = self._lengths.get(key[0], ())
             if len(key) not in lengths:
@@ -104,6 +114,22 @@ class KeyIndex(Generic[V]):
 
     def get(self, key: Key) -> V | None:
         return self._table.get(key[0], {}).get(key) if key else None
+
+    def openers(self) -> Openers:
+        """The keys of one word, and the second words of the longer keys by their first:
+        no key matches at a word that neither lets open (built once, on first use)."""
+        if self._openers is None:
+            single: set[str] = set()
+            second: dict[str, set[str]] = {}
+            for first, bucket in self._table.items():
+                for key in bucket:
+                    if len(key) == 1:
+                        single.add(first)
+                    else:
+                        second.setdefault(first, set()).add(key[1])
+            frozen = {first: frozenset(words) for first, words in second.items()}
+            self._openers = Openers(frozenset(single), frozen)
+        return self._openers
 
     def matches(self, keys: Sequence[str], start: int, end: int) -> dict[int, V]:
         """Every key at ``keys[start:]`` ending by ``end``, by length, longest first."""
