@@ -63,6 +63,46 @@ class Match:
     alternatives: tuple[Match, ...] = ()
 
 
+# The triggers sharing one surface form: its words, their number, and the triggers with
+# their place in the index's order
+_Form = tuple[Words, int, tuple[tuple[int, "Trigger"], ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Opening:
+    """The surface forms opening with one word: the triggers of the one-word form (in the
+    index's order, with their places), and the longer forms by their second word."""
+
+    alone: tuple[tuple[int, Trigger], ...]
+    by_second: dict[str, tuple[_Form, ...]]
+    triggers: list[Trigger]  # those of ``alone``, when no longer form opens here
+
+    @classmethod
+    def of(cls, forms: list[_Form]) -> _Opening:
+        alone = tuple(hit for words, n, group in forms if n == 1 for hit in group)
+        by_second: dict[str, list[_Form]] = defaultdict(list)
+        for form in forms:
+            if form[1] > 1:
+                by_second[form[0][1]].append(form)
+        return cls(
+            alone,
+            {second: tuple(group) for second, group in by_second.items()},
+            [trigger for _, trigger in alone],
+        )
+
+    def triggers_at(self, norms: Words, k: int) -> list[Trigger]:
+        """The triggers whose words are those at ``norms[k]``, in the index's order."""
+        longer = self.by_second.get(norms[k + 1]) if k + 1 < len(norms) else None
+        if not longer:
+            return self.triggers
+        hits = list(self.alone)
+        for words, n, group in longer:
+            if norms[k : k + n] == words:
+                hits.extend(group)
+        hits.sort(key=lambda hit: hit[0])
+        return [trigger for _, trigger in hits]
+
+
 class PatternIndex:
     def __init__(
         self,
@@ -74,27 +114,32 @@ class PatternIndex:
         self._modals = modals
         self._participles = participles
         self._barriers = barriers
-        self._by_first: dict[str, list[Trigger]] = defaultdict(list)
-        for trigger in triggers:
-            self._by_first[trigger.words[0]].append(trigger)
-
-    def _auxiliary(self, tokens: tuple[Token, ...], i: int, end: int) -> bool:
-        return _auxiliary_at(tokens, i, end, self._participles)
+        by_words: dict[Words, list[tuple[int, Trigger]]] = defaultdict(list)
+        for order, trigger in enumerate(triggers):
+            by_words[trigger.words].append((order, trigger))
+        forms: dict[str, list[_Form]] = defaultdict(list)
+        for words, group in by_words.items():
+            forms[words[0]].append((words, len(words), tuple(group)))
+        # by first word: each surface form compared once, not once per trigger
+        self._by_first = {first: _Opening.of(group) for first, group in forms.items()}
 
     def find(self, tokens: tuple[Token, ...], start: int, end: int) -> list[Match]:
         """All matches in tokens ``[start, end)``, overlapping ones resolved to the longest."""
         found: list[Match] = []
         words = _Words(tokens, start, end)
+        norms = words.norms
         by_first = self._by_first
-        for i in range(start, end):
-            triggers = by_first.get(tokens[i].norm)
-            if not triggers:
-                continue
-            for trigger in triggers:
+        for k in [k for k, norm in enumerate(norms) if norm in by_first]:
+            i = start + k
+            auxiliary: bool | None = None
+            for trigger in by_first[norms[k]].triggers_at(norms, k):
                 if trigger.after_modal and (i == start or tokens[i - 1].norm not in self._modals):
                     continue
-                if trigger.follow and self._auxiliary(tokens, i, end):
-                    continue  # "has pulled out of talks": "has" is no light verb there
+                if trigger.follow:
+                    if auxiliary is None:
+                        auxiliary = _auxiliary_at(tokens, i, end, self._participles)
+                    if auxiliary:
+                        continue  # "has pulled out of talks": "has" is no light verb there
                 match = _match_at(trigger, words, i, start, end, self._barriers)
                 if match is not None:
                     found.append(match)
@@ -119,13 +164,21 @@ class _Words:
     """The norms of tokens ``[start, end)``, read once per sentence: each trigger and
     object is then compared as one tuple slice, and kinds are looked up by index."""
 
-    __slots__ = ("norms", "punct", "start", "tokens")
+    __slots__ = ("_punct", "end", "norms", "start", "tokens")
 
     def __init__(self, tokens: tuple[Token, ...], start: int, end: int) -> None:
         self.tokens = tokens
         self.start = start
-        self.norms = tuple(t.norm for t in tokens[start:end])
-        self.punct = tuple(t.kind.value == "punct" for t in tokens[start:end])
+        self.end = end
+        self.norms = tuple([t.norm for t in tokens[start:end]])
+        self._punct: tuple[bool, ...] | None = None
+
+    @property
+    def punct(self) -> tuple[bool, ...]:
+        """Whether each token is punctuation (read when an object is looked for)."""
+        if self._punct is None:
+            self._punct = tuple([t.kind == "punct" for t in self.tokens[self.start : self.end]])
+        return self._punct
 
     def at(self, i: int, n: int) -> Words:
         return self.norms[i - self.start : i - self.start + n]
