@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from entente.events.factuality import _find, _find_each
 from entente.model import Factuality
 from tests.conftest import asserted
 
@@ -473,3 +476,32 @@ def test_a_reported_clause_with_a_subject_of_its_own_is_not_the_speakers_act(ana
         "2025-04-10",
     )
     assert ("IND", "CAN", "17") in asserted(passive)
+
+
+_PHRASES = (("will",), ("would", "not"), ("not",), ("could",), ("not", "go"))
+
+
+@pytest.mark.parametrize(
+    ("words", "reach", "found"),
+    [
+        ("they would not", 3, ("would", "not")),  # first listed of those ending there
+        ("they would not go", 3, ("not", "go")),  # nearest the end
+        ("they will say so", 2, ("will",)),
+        ("they will say so", 1, None),  # out of reach
+        ("not", 0, ("not",)),
+        ("", 3, None),
+    ],
+)
+def test_a_factuality_cue_is_the_phrase_ending_nearest(words, reach, found):  # type: ignore[no-untyped-def]
+    assert _find(words.split(), _PHRASES, reach) == found
+    assert _find_each(words.split(), _PHRASES, reach) == found
+
+
+@given(
+    st.lists(st.sampled_from(["will", "would", "not", "go", "x"]), max_size=8),
+    st.integers(-1, 9),
+)
+def test_finding_cues_by_last_word_finds_what_trying_each_does(words, reach):  # type: ignore[no-untyped-def]
+    assert _find(words, _PHRASES, reach) == _find_each(words, _PHRASES, reach)
+    with_empty = (*_PHRASES, ())
+    assert _find(words, with_empty, reach) == _find_each(words, with_empty, reach)

@@ -128,19 +128,19 @@ class PatternIndex:
         found: list[Match] = []
         words = _Words(tokens, start, end)
         norms = words.norms
-        by_first = self._by_first
+        by_first, modals, barriers = self._by_first, self._modals, self._barriers
         for k in [k for k, norm in enumerate(norms) if norm in by_first]:
             i = start + k
             auxiliary: bool | None = None
             for trigger in by_first[norms[k]].triggers_at(norms, k):
-                if trigger.after_modal and (i == start or tokens[i - 1].norm not in self._modals):
+                if trigger.after_modal and (i == start or tokens[i - 1].norm not in modals):
                     continue
                 if trigger.follow:
                     if auxiliary is None:
                         auxiliary = _auxiliary_at(tokens, i, end, self._participles)
                     if auxiliary:
                         continue  # "has pulled out of talks": "has" is no light verb there
-                match = _match_at(trigger, words, i, start, end, self._barriers)
+                match = _matched(trigger, words, i, start, barriers)
                 if match is not None:
                     found.append(match)
         return _longest_first(found)
@@ -164,24 +164,35 @@ class _Words:
     """The norms of tokens ``[start, end)``, read once per sentence: each trigger and
     object is then compared as one tuple slice, and kinds are looked up by index."""
 
-    __slots__ = ("_punct", "end", "norms", "start", "tokens")
+    __slots__ = ("_reach", "end", "norms", "start", "tokens")
 
     def __init__(self, tokens: tuple[Token, ...], start: int, end: int) -> None:
         self.tokens = tokens
         self.start = start
         self.end = end
         self.norms = tuple([t.norm for t in tokens[start:end]])
-        self._punct: tuple[bool, ...] | None = None
-
-    @property
-    def punct(self) -> tuple[bool, ...]:
-        """Whether each token is punctuation (read when an object is looked for)."""
-        if self._punct is None:
-            self._punct = tuple([t.kind == "punct" for t in self.tokens[self.start : self.end]])
-        return self._punct
+        self._reach: dict[tuple[int, int], Words] = {}
 
     def at(self, i: int, n: int) -> Words:
         return self.norms[i - self.start : i - self.start + n]
+
+    def reach(self, start: int, gap: int, barriers: frozenset[str]) -> Words:
+        """The words from ``start`` on where an object or particle may open, at most
+        ``gap + 1``, up to a clause break: punctuation (but inline marks) or a barrier
+        word. Read once per place and gap, shared by every trigger that looks there."""
+        key = (start, gap)
+        found = self._reach.get(key)
+        if found is None:
+            tokens = self.tokens
+            k = start
+            stop = min(self.end, start + gap + 1)
+            while k < stop:
+                norm = tokens[k].norm
+                if (tokens[k].kind == "punct" and norm not in _INLINE_PUNCT) or norm in barriers:
+                    break
+                k += 1
+            found = self._reach[key] = self.norms[start - self.start : k - self.start]
+        return found
 
 
 def _match_at(
@@ -193,20 +204,27 @@ def _match_at(
     barriers: frozenset[str] = frozenset(),
 ) -> Match | None:
     n = len(trigger.words)
-    tokens = words.tokens
     if i + n > end or words.at(i, n) != trigger.words:
         return None
-    stop = i + n
-    weight = n
+    return _matched(trigger, words, i, floor, barriers)
+
+
+def _matched(
+    trigger: Trigger, words: _Words, i: int, floor: int, barriers: frozenset[str]
+) -> Match | None:
+    """The match of ``trigger``, whose words are those at ``i``: with its object or
+    particle and its negation where it needs them."""
+    stop = i + len(trigger.words)
+    weight = stop - i
     if trigger.follow:
-        found = _follow(trigger, words, stop, end, barriers)
+        found = _follow(trigger, words, stop, words.end, barriers)
         if found is None:
             return None
         stop, length = found
         weight += length
     first = i
     if trigger.pattern.negated:
-        first = _negation_start(tokens, i, floor)
+        first = _negation_start(words.tokens, i, floor)
         if first < 0:
             return None
     return Match(trigger, first, stop, i, weight)
@@ -223,16 +241,16 @@ def _follow(
     one where several start at the same word: "relief supplies" over "relief"). The search
     stops at a clause break: punctuation, or a word opening a clause of its own
     (``carried out the strikes after the attack on``: the attack is not the strikes)."""
-    norms, punct, base = words.norms, words.punct, words.start
-    for k in range(start - base, min(end, start + trigger.gap + 1) - base):
-        norm = norms[k]
-        if punct[k] and norm not in _INLINE_PUNCT:
-            return None
-        if norm in barriers:
-            return None
-        for follow in trigger.follow_by_first.get(norm, ()):
+    reach = words.reach(start, trigger.gap, barriers)
+    by_first = trigger.follow_by_first
+    if by_first.keys().isdisjoint(reach):
+        return None  # no object or particle opens within reach
+    norms, base = words.norms, start - words.start
+    for offset, norm in enumerate(reach):
+        for follow in by_first.get(norm, ()):
+            k = base + offset
             if norms[k : k + len(follow)] == follow:
-                return base + k + len(follow), len(follow)
+                return start + offset + len(follow), len(follow)
     return None
 
 
