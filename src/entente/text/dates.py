@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from entente.lexicons.lexicon import Lexicon
@@ -50,6 +50,9 @@ _YEAR_RE = re.compile(r"(1[89]\d\d|20\d\d|2100)")
 _DATELINE_DAY_RE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
 _SOON = 31  # days: an undated "March 3" this close ahead is the coming one
 _WEEK = dt.timedelta(days=7)
+
+
+Reader = Callable[[int], "Found | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,33 +183,15 @@ class DateReader:
         self.words = words
         self.day = day
         self.future_cues = [tuple(c.split()) for c in words.future_cues]
+        self.future_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for cue in self.future_cues:
+            self.future_by_first.setdefault(cue[0] if cue else "", []).append(cue)
         self.modifiers = frozenset((*words.previous, *words.following, *words.current))
         # the words a time expression can start with (besides numbers)
         self.openers = self.modifiers | frozenset(
             (*words.months, *words.weekdays, *words.days, *words.within, *words.numbers)
         )
-
-    def find(self, sentence: Sentence) -> Iterator[Found]:
-        """Time expressions of ``sentence`` left to right, the longest at each token."""
-        self.first, self.last = sentence.token_start, sentence.token_end
-        i = self.first
-        norms, openers, tokens, number = self.norms, self.openers, self.tokens, TokenKind.NUMBER
-        while i < self.last:
-            if norms[i] not in openers and tokens[i].kind is not number:
-                i += 1  # no time expression opens here (as ``at`` checks)
-                continue
-            found = self.at(i)
-            if found is None:
-                i += 1
-                continue
-            yield found
-            i = found.end
-
-    def at(self, i: int) -> Found | None:
-        """The time expression starting at token ``i``, if any."""
-        if self.norms[i] not in self.openers and self.tokens[i].kind is not TokenKind.NUMBER:
-            return None
-        for read in (
+        self.readers = (
             self._calendar_day,
             self._month_year,
             self._relative_day,
@@ -215,10 +200,57 @@ class DateReader:
             self._ago,
             self._month,
             self._year,
-        ):
+        )
+        self._word_readers: dict[str, tuple[Reader, ...]] = {}
+
+    def find(self, sentence: Sentence) -> Iterator[Found]:
+        """Time expressions of ``sentence`` left to right, the longest at each token."""
+        self.first, self.last = first, last = sentence.token_start, sentence.token_end
+        norms, openers, tokens, number = self.norms, self.openers, self.tokens, TokenKind.NUMBER
+        after = first  # where the next expression may open (past the last one)
+        # an expression opens only at an opener or a number (as ``at`` checks)
+        for i in [i for i in range(first, last) if norms[i] in openers or tokens[i].kind is number]:
+            if i < after:
+                continue
+            number_at = tokens[i].kind is number
+            found = self._read(i, self.readers if number_at else self._readers_of(norms[i]))
+            if found is not None:
+                yield found
+                after = found.end
+
+    def at(self, i: int) -> Found | None:
+        """The time expression starting at token ``i``, if any."""
+        if self.norms[i] not in self.openers and self.tokens[i].kind is not TokenKind.NUMBER:
+            return None
+        return self._read(i, self.readers)
+
+    @staticmethod
+    def _read(i: int, readers: tuple[Reader, ...]) -> Found | None:
+        for read in readers:
             if (found := read(i)) is not None:
                 return found
         return None
+
+    def _readers_of(self, word: str) -> tuple[Reader, ...]:
+        """The readers that may read an expression opening with the word (not a number)
+        ``word``, in their order: the others need a number or another word there."""
+        readers = self._word_readers.get(word)
+        if readers is None:
+            w = self.words
+            month = word in w.months
+            may = (
+                month,  # _calendar_day: a month, then a day
+                month,  # _month_year
+                word in w.days or word in w.current or word in w.previous,  # _relative_day
+                word in self.modifiers or word in w.weekdays,  # _weekday
+                word in w.within or word in self.modifiers,  # _period
+                word in w.numbers,  # _ago
+                month,  # _month
+                False,  # _year: a number
+            )
+            readers = tuple(read for read, ok in zip(self.readers, may, strict=True) if ok)
+            self._word_readers[word] = readers
+        return readers
 
     # ---- expressions relative to the article's day ----
 
@@ -420,9 +452,10 @@ class DateReader:
         """Whether a cue of the future (``will``, ``is to``) comes before ``k`` in its
         clause."""
         j = k - 1
-        while j >= self.first and self.norms[j] not in _CLAUSE_ENDS:
-            for cue in self.future_cues:
-                if tuple(self.norms[j : j + len(cue)]) == cue and j + len(cue) <= k:
+        norms, by_first, empty = self.norms, self.future_by_first, self.future_by_first.get("", [])
+        while j >= self.first and norms[j] not in _CLAUSE_ENDS:
+            for cue in (*by_first.get(norms[j], ()), *empty):
+                if tuple(norms[j : j + len(cue)]) == cue and j + len(cue) <= k:
                     return True
             j -= 1
         return False
