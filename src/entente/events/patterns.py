@@ -63,43 +63,71 @@ class Match:
     alternatives: tuple[Match, ...] = ()
 
 
-# The triggers sharing one surface form: its words, their number, and the triggers with
-# their place in the index's order
-_Form = tuple[Words, int, tuple[tuple[int, "Trigger"], ...]]
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """The triggers sharing one surface form, with their places in the index's order;
+    where every one of them needs an object or particle, the words one may open with and
+    the widest gap any allows."""
+
+    words: Words
+    n: int
+    hits: tuple[tuple[int, Trigger], ...]
+    firsts: frozenset[str] | None
+    gap: int
+
+    @classmethod
+    def of(cls, words: Words, hits: list[tuple[int, Trigger]]) -> _Form:
+        triggers = [trigger for _, trigger in hits]
+        needy = all(t.follow for t in triggers)
+        firsts = frozenset(w for t in triggers for w in t.follow_by_first) if needy else None
+        return cls(words, len(words), tuple(hits), firsts, max(t.gap for t in triggers))
+
+    def hopeless(self, words: _Words, i: int, barriers: frozenset[str]) -> bool:
+        """Whether no trigger of the form at ``i`` can match: none has an object or
+        particle opening within the widest reach."""
+        if self.firsts is None:
+            return False
+        return self.firsts.isdisjoint(words.reach(i + self.n, self.gap, barriers))
 
 
 @dataclass(frozen=True, slots=True)
 class _Opening:
-    """The surface forms opening with one word: the triggers of the one-word form (in the
-    index's order, with their places), and the longer forms by their second word."""
+    """The surface forms opening with one word: the one-word form, and the longer forms
+    by their second word."""
 
-    alone: tuple[tuple[int, Trigger], ...]
+    alone: _Form | None
     by_second: dict[str, tuple[_Form, ...]]
     triggers: list[Trigger]  # those of ``alone``, when no longer form opens here
 
     @classmethod
     def of(cls, forms: list[_Form]) -> _Opening:
-        alone = tuple(hit for words, n, group in forms if n == 1 for hit in group)
+        alone = next((form for form in forms if form.n == 1), None)
         by_second: dict[str, list[_Form]] = defaultdict(list)
         for form in forms:
-            if form[1] > 1:
-                by_second[form[0][1]].append(form)
+            if form.n > 1:
+                by_second[form.words[1]].append(form)
         return cls(
             alone,
             {second: tuple(group) for second, group in by_second.items()},
-            [trigger for _, trigger in alone],
+            [trigger for _, trigger in alone.hits] if alone else [],
         )
 
-    def triggers_at(self, norms: Words, k: int) -> list[Trigger]:
-        """The triggers whose words are those at ``norms[k]``, in the index's order."""
+    def triggers_at(
+        self, words: _Words, k: int, barriers: frozenset[str] = frozenset()
+    ) -> list[Trigger]:
+        """The triggers whose words are those at ``words.norms[k]``, in the index's
+        order, but those of a form that cannot match there."""
+        norms, i = words.norms, words.start + k
         longer = self.by_second.get(norms[k + 1]) if k + 1 < len(norms) else None
+        alone = self.alone
         if not longer:
-            return self.triggers
-        hits = list(self.alone)
-        for words, n, group in longer:
-            if norms[k : k + n] == words:
-                hits.extend(group)
-        hits.sort(key=lambda hit: hit[0])
+            return [] if alone is None or alone.hopeless(words, i, barriers) else self.triggers
+        hits = [] if alone is None or alone.hopeless(words, i, barriers) else list(alone.hits)
+        for form in longer:
+            if norms[k : k + form.n] == form.words and not form.hopeless(words, i, barriers):
+                hits.extend(form.hits)
+        if len(hits) > 1:
+            hits.sort(key=lambda hit: hit[0])
         return [trigger for _, trigger in hits]
 
 
@@ -119,7 +147,7 @@ class PatternIndex:
             by_words[trigger.words].append((order, trigger))
         forms: dict[str, list[_Form]] = defaultdict(list)
         for words, group in by_words.items():
-            forms[words[0]].append((words, len(words), tuple(group)))
+            forms[words[0]].append(_Form.of(words, group))
         # by first word: each surface form compared once, not once per trigger
         self._by_first = {first: _Opening.of(group) for first, group in forms.items()}
 
@@ -132,7 +160,7 @@ class PatternIndex:
         for k in [k for k, norm in enumerate(norms) if norm in by_first]:
             i = start + k
             auxiliary: bool | None = None
-            for trigger in by_first[norms[k]].triggers_at(norms, k):
+            for trigger in by_first[norms[k]].triggers_at(words, k, barriers):
                 if trigger.after_modal and (i == start or tokens[i - 1].norm not in modals):
                     continue
                 if trigger.follow:
