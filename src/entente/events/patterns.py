@@ -157,10 +157,14 @@ class PatternIndex:
         words = _Words(tokens, start, end)
         norms = words.norms
         by_first, modals, barriers = self._by_first, self._modals, self._barriers
+        last = len(norms) - 1
         for k in [k for k, norm in enumerate(norms) if norm in by_first]:
+            opening = by_first[norms[k]]
+            if opening.alone is None and (k == last or norms[k + 1] not in opening.by_second):
+                continue  # only longer forms open with the word, and none goes on here
             i = start + k
             auxiliary: bool | None = None
-            for trigger in by_first[norms[k]].triggers_at(words, k, barriers):
+            for trigger in opening.triggers_at(words, k, barriers):
                 if trigger.after_modal and (i == start or tokens[i - 1].norm not in modals):
                     continue
                 if trigger.follow:
