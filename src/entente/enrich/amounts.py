@@ -23,6 +23,7 @@ wins. Otherwise ``event_id`` is ``None``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -100,9 +101,14 @@ def analyze_amounts(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         themes[tag.sentence].append(tag)
     amounts: list[Amount] = []
     broad = lexicon.taxonomy.broad
+    openings = _openings(analysis.tokens, units)
     for sentence in analysis.sentences:
+        first, last = sentence.token_start, sentence.token_end
+        here = openings[bisect_left(openings, first) : bisect_left(openings, last)]
+        if not here:
+            continue  # no number in the sentence
         tokens = analysis.sentence_tokens(sentence.index)
-        for found in find_amounts(analysis.text, tokens, units):
+        for found in find_amounts(analysis.text, tokens, units, [k - first for k in here]):
             event_id = bind_event(found, by_sentence[sentence.index], tokens)
             amount = _make(analysis, sentence.index, found, event_id)
             theme = bind_theme(found.span, themes[sentence.index], broad)
@@ -171,17 +177,25 @@ def _key(phrase: str) -> Key:
     return tuple(to_norm(phrase[s:e]) for s, e, _ in iter_raw_tokens(phrase))
 
 
-def find_amounts(text: str, tokens: Sequence[Token], units: _Units) -> Iterator[FoundAmount]:
-    """The amounts among ``tokens`` (one sentence's), left to right, not overlapping."""
-    number, numbers = TokenKind.NUMBER, units.numbers
+def find_amounts(
+    text: str, tokens: Sequence[Token], units: _Units, openings: Sequence[int] | None = None
+) -> Iterator[FoundAmount]:
+    """The amounts among ``tokens`` (one sentence's), left to right, not overlapping;
+    ``openings``: where a number stands among them, when known."""
     after = 0  # where the next amount may open (past the last one)
-    for i in [i for i, t in enumerate(tokens) if t.kind is number or t.norm in numbers]:
+    for i in _openings(tokens, units) if openings is None else openings:
         if i < after:
-            continue  # only a number opens an amount (as ``_number`` checks)
+            continue
         found = _read_at(text, tokens, i, units)
         if found is not None:
             yield found
             after = found.token_end
+
+
+def _openings(tokens: Sequence[Token], units: _Units) -> list[int]:
+    """Where an amount may open: at a number or a number word (as ``_number`` checks)."""
+    number, numbers = TokenKind.NUMBER, units.numbers
+    return [i for i, t in enumerate(tokens) if t.kind is number or t.norm in numbers]
 
 
 def _read_at(text: str, tokens: Sequence[Token], i: int, units: _Units) -> FoundAmount | None:
