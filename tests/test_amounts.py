@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from entente.enrich.amounts import parse_number
+from entente.enrich.amounts import _currency_before, _Units, compile_units, parse_number
 from entente.lexicons.schema import AmountCues
-from entente.model import Article, make_id
+from entente.model import Article, Span, Token, TokenKind, make_id
 from entente.text.normalize import normalize_text
 
 
@@ -183,3 +183,31 @@ def test_amount_spans_reproduce_their_text_and_do_not_overlap(pipeline, words): 
 def test_an_amount_belongs_to_the_theme_whose_words_stand_nearest(analyze, text, theme):  # type: ignore[no-untyped-def]
     (amount,) = analyze(text, "2025-09-08").amounts
     assert amount.theme == theme
+
+
+def _currency_by_trying_each(text: str, start: int, units: _Units) -> tuple[int, str | None]:
+    """The currency before a number at ``start``, every prefix and gap tried in turn."""
+    digits_at = start + (1 if text[start] in "$€£₹" else 0)
+    for prefix, code in units.before:
+        for gap in ("", " ", "\u00a0"):
+            at = digits_at - len(gap) - len(prefix)
+            matches = at >= 0 and text[at:digits_at] == prefix + gap
+            if matches and (at == 0 or not text[at - 1].isalnum()):
+                return at, code
+    return start, None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["US", "$", "Rs", ".", "HK", "EUR", "R", "x", " ", "\u00a0", "(", "A"]),
+        max_size=5,
+    ),
+    st.sampled_from(["5", "$5", "€5"]),
+)
+def test_the_currency_before_a_number_is_the_longest_prefix_nearest(lexicon, before, number):  # type: ignore[no-untyped-def]
+    units = compile_units(lexicon)
+    text = "".join(before) + number
+    start = len(text) - len(number)
+    token = Token(0, Span(start, len(text)), number, number, TokenKind.NUMBER, 0)
+    assert _currency_before(text, token, units) == _currency_by_trying_each(text, start, units)

@@ -4,10 +4,12 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from entente.model import Article, Precision
 from entente.pipeline import STAGES, Pipeline
-from entente.text.dates import undated_day, undated_month, weekday_near
+from entente.text.dates import DateReader, undated_day, undated_month, weekday_near
 from entente.text.normalize import normalize_text
 
 D = dt.date.fromisoformat
@@ -152,3 +154,27 @@ def test_places_and_dates_change_no_event_but_its_date_and_place(lexicon):  # ty
     ]
     assert any(e.date != full.date for e in full.events)
     assert all(e.place_id is not None for e in full.events)
+
+
+_DATE_WORDS = ["a", "one", "two", "3", "2019", "May", "may", "March", "Sept", ".", ",", "the"]
+_DATE_WORDS += ["this", "last", "next", "week", "year", "days", "ago", "Tuesday", "night"]
+_DATE_WORDS += ["today", "in", "since", "will", "meet", "on", "earlier", "and", "-", "Palm"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), min_size=1, max_size=14))
+def test_reading_only_the_readers_a_word_allows_finds_what_trying_all_does(pipeline, words):  # type: ignore[no-untyped-def]
+    text = normalize_text(" ".join(words))
+    if not text:
+        return
+    a = pipeline.analyze(Article.create(text, source_id="property", date=D("2024-03-01")))
+    reader = DateReader(a.tokens, pipeline.lexicon.dates, D("2024-03-01"))
+    for sentence in a.sentences:
+        found = list(reader.find(sentence))
+        i, expected = sentence.token_start, []
+        while i < sentence.token_end:  # every reader tried at every token
+            f = reader.at(i)
+            if f is not None:
+                expected.append(f)
+            i = f.end if f is not None else i + 1
+        assert found == expected

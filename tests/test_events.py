@@ -1,8 +1,19 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from entente.model import Factuality
+from entente.events.factuality import _find, _find_each
+from entente.events.patterns import (
+    _auxiliary_at,
+    _longest_first,
+    _match_at,
+    _Words,
+    compile_patterns,
+)
+from entente.model import Article, Factuality
+from entente.text.normalize import normalize_text
 from tests.conftest import asserted
 
 
@@ -473,3 +484,78 @@ def test_a_reported_clause_with_a_subject_of_its_own_is_not_the_speakers_act(ana
         "2025-04-10",
     )
     assert ("IND", "CAN", "17") in asserted(passive)
+
+
+_PHRASES = (("will",), ("would", "not"), ("not",), ("could",), ("not", "go"))
+
+
+@pytest.mark.parametrize(
+    ("words", "reach", "found"),
+    [
+        ("they would not", 3, ("would", "not")),  # first listed of those ending there
+        ("they would not go", 3, ("not", "go")),  # nearest the end
+        ("they will say so", 2, ("will",)),
+        ("they will say so", 1, None),  # out of reach
+        ("not", 0, ("not",)),
+        ("", 3, None),
+    ],
+)
+def test_a_factuality_cue_is_the_phrase_ending_nearest(words, reach, found):  # type: ignore[no-untyped-def]
+    assert _find(words.split(), _PHRASES, reach) == found
+    assert _find_each(words.split(), _PHRASES, reach) == found
+
+
+@given(
+    st.lists(st.sampled_from(["will", "would", "not", "go", "x"]), max_size=8),
+    st.integers(-1, 9),
+)
+def test_finding_cues_by_last_word_finds_what_trying_each_does(words, reach):  # type: ignore[no-untyped-def]
+    assert _find(words, _PHRASES, reach) == _find_each(words, _PHRASES, reach)
+    with_empty = (*_PHRASES, ())
+    assert _find(words, with_empty, reach) == _find_each(words, with_empty, reach)
+
+
+_EVENT_WORDS = ["India", "has", "will", "not", "imposed", "sanctions", "tariffs", "on", "talks"]
+_EVENT_WORDS += ["held", "pulled", "out", "of", "attack", "attacked", "the", ",", "after", "sent"]
+_EVENT_WORDS += ["tanks", "troops", "to", "joint", "military", "drills", "began", "aid", "."]
+
+
+def _find_trying_every_trigger(index, tokens, start, end):  # type: ignore[no-untyped-def]
+    """Every trigger of the index tried at every token, in the index's order."""
+    triggers = sorted(
+        (
+            hit
+            for opening in index._by_first.values()
+            for form in _forms(opening)
+            for hit in form.hits
+        ),
+        key=lambda hit: hit[0],
+    )
+    words, found = _Words(tokens, start, end), []
+    for i in range(start, end):
+        for _, trigger in triggers:
+            if trigger.after_modal and (i == start or tokens[i - 1].norm not in index._modals):
+                continue
+            if trigger.follow and _auxiliary_at(tokens, i, end, index._participles):
+                continue
+            match = _match_at(trigger, words, i, start, end, index._barriers)
+            if match is not None:
+                found.append(match)
+    return _longest_first(found)
+
+
+def _forms(opening):  # type: ignore[no-untyped-def]
+    yield from [opening.alone] if opening.alone else []
+    for group in opening.by_second.values():
+        yield from group
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_EVENT_WORDS), min_size=1, max_size=14))
+def test_finding_triggers_by_form_finds_what_trying_each_does(pipeline, words):  # type: ignore[no-untyped-def]
+    text = normalize_text(" ".join(words))
+    a = pipeline.analyze(Article.create(text, source_id="property"))
+    index = compile_patterns(pipeline.lexicon)
+    for s in a.sentences:
+        expected = _find_trying_every_trigger(index, a.tokens, s.token_start, s.token_end)
+        assert index.find(a.tokens, s.token_start, s.token_end) == expected

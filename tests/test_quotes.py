@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from entente.enrich.quotes import find_quote_marks
+
 
 @pytest.mark.parametrize(
     ("text", "speaker"),
@@ -93,3 +95,19 @@ def test_an_attribution_line_after_a_closing_mark_names_the_speaker(analyze):  #
     b = analyze("“This is a testing time.” India's engagement with Russia continued.", "2025-09-08")
     (other,) = b.quotes
     assert other.speaker is None  # a sentence of its own is no attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("He said “yes” and “no”.", ["“yes”", "“no”"]),
+        # a quotation reopened before it closes: the first ends at the paragraph break
+        ("“One.\n\n“Two,” he said.", ["“Two,”"]),
+        ('A "straight" pair, and "one across\n\nparagraphs" that is not.', ['"straight"']),
+        ('An "unclosed mark and “curly one” after it.', ["“curly one”"]),
+        ("No quotation at all.", []),
+    ],
+)
+def test_quote_marks_pair_up(text, pairs):  # type: ignore[no-untyped-def]
+    found = [text[m.open_at : m.close_at + 1] for m in find_quote_marks(text)]
+    assert found == pairs

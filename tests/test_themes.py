@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from entente.enrich.themes import THRESHOLD, article_themes, event_themes
+from entente.enrich.themes import THRESHOLD, article_themes, compile_themes, event_themes, find_cues
 from entente.errors import LexiconError
 from entente.evaluation.gate import pin
 from entente.evaluation.score import evaluate_file
@@ -89,6 +89,29 @@ def test_cue_spans_reproduce_their_words(analyze):  # type: ignore[no-untyped-de
     sentence = a.sentences[0].span
     assert all(sentence.contains(c) for t in a.themes for c in t.cues)
     assert all(t.provenance.stage == "themes" and 0 < t.score <= 1 for t in a.themes)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the longest phrase wins; a hyphen joining two words is skipped; a sentence may
+        # end on a word that only opens longer phrases
+        ("The Security Council voted on new tariffs after talks on fighter-jet sales by phone in",
+         [("Security Council", "DIPLOMACY:Security Council"), ("voted", "ELECTIONS:vote"),
+          ("tariffs", "TARIFFS:tariff"), ("talks", "CONSULTATIONS:talks"),
+          ("fighter-jet", "WEAPONS:fighter jet"), ("by phone", "CONSULTATIONS:by phone")]),
+        # named phrases match as written: "WHO" is the organisation, "who" is not
+        ("TikTok and the WHO, who spoke of people in custody", [
+            ("TikTok", "DIGITAL:TikTok"), ("WHO", "HEALTH:WHO"),
+            ("in custody", "HUMAN_RIGHTS:in custody")]),
+        ("Tariffs rose in", [("Tariffs", "TARIFFS:tariff")]),
+    ],
+)  # fmt: skip
+def test_cue_phrases_are_found_left_to_right(analyze, lexicon, text, found):  # type: ignore[no-untyped-def]
+    a = analyze(text)
+    matches = find_cues(a.tokens, compile_themes(lexicon))
+    assert [(m.span.text_of(a.text), m.cues[0].rule) for m in matches] == found
+    assert all(a.tokens[m.start].span.start == m.span.start for m in matches)
 
 
 def test_a_parent_carries_its_childs_cues(analyze):  # type: ignore[no-untyped-def]

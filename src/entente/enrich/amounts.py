@@ -23,9 +23,10 @@ wins. Otherwise ``event_id`` is ``None``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from entente.lexicons.lexicon import Lexicon
@@ -45,6 +46,7 @@ from entente.text.tokens import iter_raw_tokens, to_norm
 LAYER = "amounts"
 Key = tuple[str, ...]
 _SYMBOLS = "$€£₹"
+_GAPS = ("", " ", "\u00a0")  # what may stand between a currency and its number
 _RANGE_WORDS = frozenset({"-", "–", "to"})
 _VAGUE = frozenset({"few", "several", "many", "some"})
 _DENOMINATORS = frozenset({"per", "every"})  # "per 100,000 people" is no amount
@@ -71,6 +73,8 @@ class _Units:
     modifiers: frozenset[str]
     year_openers: frozenset[str]
     months: frozenset[str]
+    # ``before`` by the last character of each prefix, with its place there
+    before_by_last: dict[str, tuple[tuple[int, str, str], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +100,18 @@ def analyze_amounts(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     for tag in analysis.themes:
         themes[tag.sentence].append(tag)
     amounts: list[Amount] = []
+    broad = lexicon.taxonomy.broad
+    openings = _openings(analysis.tokens, units)
     for sentence in analysis.sentences:
+        first, last = sentence.token_start, sentence.token_end
+        here = openings[bisect_left(openings, first) : bisect_left(openings, last)]
+        if not here:
+            continue  # no number in the sentence
         tokens = analysis.sentence_tokens(sentence.index)
-        for found in find_amounts(analysis.text, tokens, units):
+        for found in find_amounts(analysis.text, tokens, units, [k - first for k in here]):
             event_id = bind_event(found, by_sentence[sentence.index], tokens)
             amount = _make(analysis, sentence.index, found, event_id)
-            theme = bind_theme(found.span, themes[sentence.index], lexicon.taxonomy.broad)
+            theme = bind_theme(found.span, themes[sentence.index], broad)
             amounts.append(replace(amount, theme=theme))
     return analysis.with_layer(LAYER, amounts=tuple(amounts))
 
@@ -138,13 +148,17 @@ def _make(analysis: Analysis, sentence: int, found: FoundAmount, event_id: str |
 def compile_units(lexicon: Lexicon) -> _Units:
     """The amounts cues of ``lexicon`` as lookups, built once per lexicon."""
     cues = lexicon.amounts
+    before = tuple(
+        sorted(
+            ((p, c.code) for c in cues.currencies for p in c.before),
+            key=lambda pair: -len(pair[0]),
+        )
+    )
+    by_last: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for place, (prefix, code) in enumerate(before):
+        by_last[prefix[-1:]].append((place, prefix, code))
     return _Units(
-        before=tuple(
-            sorted(
-                ((p, c.code) for c in cues.currencies for p in c.before),
-                key=lambda pair: -len(pair[0]),
-            )
-        ),
+        before=before,
         after={_key(w): c.code for c in cues.currencies for w in c.after},
         scales={k.lower(): v for k, v in cues.scales.items()},
         joined_scales={k.lower(): v for k, v in cues.joined_scales.items()},
@@ -155,6 +169,7 @@ def compile_units(lexicon: Lexicon) -> _Units:
         modifiers=frozenset(m.lower() for m in cues.modifiers),
         year_openers=frozenset(to_norm(w) for w in cues.year_openers),
         months=frozenset(lexicon.dates.months),  # the month names of dates.yaml
+        before_by_last={last: tuple(group) for last, group in by_last.items()},
     )
 
 
@@ -162,21 +177,25 @@ def _key(phrase: str) -> Key:
     return tuple(to_norm(phrase[s:e]) for s, e, _ in iter_raw_tokens(phrase))
 
 
-def find_amounts(text: str, tokens: Sequence[Token], units: _Units) -> Iterator[FoundAmount]:
-    """The amounts among ``tokens`` (one sentence's), left to right, not overlapping."""
-    i = 0
-    number, numbers = TokenKind.NUMBER, units.numbers
-    while i < len(tokens):
-        token = tokens[i]
-        if token.kind is not number and token.norm not in numbers:
-            i += 1  # no amount opens here (as ``_number`` checks)
+def find_amounts(
+    text: str, tokens: Sequence[Token], units: _Units, openings: Sequence[int] | None = None
+) -> Iterator[FoundAmount]:
+    """The amounts among ``tokens`` (one sentence's), left to right, not overlapping;
+    ``openings``: where a number stands among them, when known."""
+    after = 0  # where the next amount may open (past the last one)
+    for i in _openings(tokens, units) if openings is None else openings:
+        if i < after:
             continue
         found = _read_at(text, tokens, i, units)
-        if found is None:
-            i += 1
-            continue
-        yield found
-        i = found.token_end
+        if found is not None:
+            yield found
+            after = found.token_end
+
+
+def _openings(tokens: Sequence[Token], units: _Units) -> list[int]:
+    """Where an amount may open: at a number or a number word (as ``_number`` checks)."""
+    number, numbers = TokenKind.NUMBER, units.numbers
+    return [i for i, t in enumerate(tokens) if t.kind is number or t.norm in numbers]
 
 
 def _read_at(text: str, tokens: Sequence[Token], i: int, units: _Units) -> FoundAmount | None:
@@ -309,16 +328,35 @@ def _is_range_word(tokens: Sequence[Token], lower: int, j: int) -> bool:
 
 def _currency_before(text: str, token: Token, units: _Units) -> tuple[int, str | None]:
     """The start of the amount and its currency when one is written before the number
-    (``$``, ``US$``, ``Rs``, ``EUR``), at most one space away."""
+    (``$``, ``US$``, ``Rs``, ``EUR``), at most one space away: the longest prefix, right
+    before the number rather than a space away."""
     digits_at = token.span.start + (1 if token.text[0] in _SYMBOLS else 0)
-    for prefix, code in units.before:
-        for gap in ("", " ", "\u00a0"):
-            start = digits_at - len(gap) - len(prefix)
-            if start < 0 or text[start:digits_at] != prefix + gap:
-                continue
-            if start == 0 or not text[start - 1].isalnum():
-                return start, code
+    for _, gap, prefix, code in _currency_candidates(text, digits_at, units):
+        start = digits_at - len(gap) - len(prefix)
+        if start < 0 or text[start:digits_at] != prefix + gap:
+            continue
+        if start == 0 or not text[start - 1].isalnum():
+            return start, code
     return token.span.start, None
+
+
+def _currency_candidates(
+    text: str, digits_at: int, units: _Units
+) -> list[tuple[int, str, str, str]]:
+    """The prefixes that may end right before ``digits_at`` or a space before it, as
+    ``(place, gap, prefix, code)`` in the order they are tried: by place, then gap."""
+    table = units.before_by_last
+    empty = table.get("", ())  # an empty prefix ends anywhere
+    ends: list[tuple[str, str | None]] = [("", text[digits_at - 1] if digits_at else None)]
+    if digits_at and text[digits_at - 1] in _GAPS:
+        ends.append((text[digits_at - 1], text[digits_at - 2] if digits_at >= 2 else None))
+    found: list[tuple[int, str, str, str]] = []
+    for gap, last in ends:
+        group = (*table.get(last, ()), *empty) if last is not None else empty
+        found.extend((place, gap, prefix, code) for place, prefix, code in group)
+    if len(found) > 1:
+        found.sort(key=lambda c: (c[0], _GAPS.index(c[1])))
+    return found
 
 
 def _scale(tokens: Sequence[Token], j: int, value: float, units: _Units) -> tuple[int, float]:
@@ -336,9 +374,10 @@ def _scale(tokens: Sequence[Token], j: int, value: float, units: _Units) -> tupl
 
 def _match(table: dict[Key, str], tokens: Sequence[Token], j: int) -> tuple[str, int] | None:
     """The longest phrase of ``table`` at token ``j``: its value and the next token."""
-    for n in (3, 2, 1):
-        key = tuple(t.norm for t in tokens[j : j + n])
-        if len(key) == n and key in table:
+    words = tuple([t.norm for t in tokens[j : j + 3]])
+    for n in range(len(words), 0, -1):
+        key = words[:n]
+        if key in table:
             return table[key], j + n
     return None
 

@@ -22,6 +22,8 @@ as their source (``I``, ``we``).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -34,6 +36,7 @@ from entente.model import (
     MentionKind,
     Provenance,
     Quote,
+    Sentence,
     Span,
     Token,
     make_id,
@@ -44,6 +47,7 @@ LAYER = "quotes"
 _OPEN = "“"
 _CLOSE = "”"
 _MAX_QUOTE = 2000
+_MARK = re.compile(f'[{_OPEN}"]')  # where a quotation may open
 _WINDOW = 8
 _NEXT_SENTENCE_GAP = 2  # characters between a closing mark and an attribution line
 _DASHES = frozenset({"-", "–", "—", "--"})
@@ -99,22 +103,23 @@ def analyze_quotes(analysis: Analysis, lexicon: Lexicon) -> Analysis:
 
 def find_quote_marks(text: str) -> Iterator[_Marks]:
     """Pairs of quotation marks: curly pairs, and straight pairs within a paragraph."""
+    next_mark = _MARK.search
     i = 0
-    while i < len(text):
+    while (found := next_mark(text, i)) is not None:
+        i = found.start()
         ch = text[i]
-        if ch in (_OPEN, '"'):
-            closer = _CLOSE if ch == _OPEN else '"'
-            j = text.find(closer, i + 1, i + 1 + _MAX_QUOTE)
-            if ch == _OPEN:
-                # a quote reopened before closing ends the first at the paragraph break
-                reopen = text.find(_OPEN, i + 1, j if j >= 0 else i + 1 + _MAX_QUOTE)
-                if reopen >= 0:
-                    i = reopen
-                    continue
-            if j >= 0 and (ch == _OPEN or "\n\n" not in text[i:j]):
-                yield _Marks(i, j)
-                i = j + 1
+        closer = _CLOSE if ch == _OPEN else '"'
+        j = text.find(closer, i + 1, i + 1 + _MAX_QUOTE)
+        if ch == _OPEN:
+            # a quote reopened before closing ends the first at the paragraph break
+            reopen = text.find(_OPEN, i + 1, j if j >= 0 else i + 1 + _MAX_QUOTE)
+            if reopen >= 0:
+                i = reopen
                 continue
+        if j >= 0 and (ch == _OPEN or text.find("\n\n", i, j) < 0):
+            yield _Marks(i, j)
+            i = j + 1
+            continue
         i += 1
 
 
@@ -159,14 +164,21 @@ def _speaker_of_clause(analysis: Analysis, lexicon: Lexicon, marks: _Marks) -> M
     before = [t for t in tokens if t.span.end <= marks.open_at]
     if not before:
         return None  # a quotation opening its sentence is no partial quote
-    inside = {k for m in analysis.mentions for k in range(m.token_start, m.token_end)}
     for k in range(len(before) - 1, -1, -1):
-        if before[k].norm in verbs and before[k].index not in inside and _verb_form(before, k, g):
+        if (
+            before[k].norm in verbs
+            and not _in_mention(analysis, before[k].index)
+            and _verb_form(before, k, g)
+        ):
             subject = _subject_of(analysis, lexicon, before, k)
             if subject is not None:
                 return subject
             break
     return _main_subject(analysis, lexicon, before)
+
+
+def _in_mention(analysis: Analysis, token: int) -> bool:
+    return any(m.token_start <= token < m.token_end for m in analysis.mentions)
 
 
 def _verb_form(before: list[Token], k: int, g: Grammar) -> bool:
@@ -334,10 +346,17 @@ def _attribution_line(analysis: Analysis, first: int) -> bool:
 
 
 def _sentence_at(analysis: Analysis, offset: int) -> int | None:
-    for s in analysis.sentences:
-        if s.span.start <= offset < s.span.end:
-            return s.index
+    """The sentence holding ``offset``: sentences go forward without overlapping, so
+    the last one opening at or before it, if it has not ended."""
+    sentences = analysis.sentences
+    k = bisect_right(sentences, offset, key=_sentence_start) - 1
+    if k >= 0 and offset < sentences[k].span.end:
+        return sentences[k].index
     return None
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.span.start
 
 
 def _paragraph_at(analysis: Analysis, offset: int) -> int:

@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from entente.lexicons.lexicon import Lexicon
@@ -65,6 +65,8 @@ _LONE_WEAK = 0.3  # a sentence tag below this (one weak cue) does not count for 
 _IMPLYING = frozenset({Factuality.ASSERTED, Factuality.REPORTED, Factuality.FUTURE})
 
 Words = tuple[str, ...]
+# A phrase of the index: its length, its words, whether they are cased, its cues
+_Entry = tuple[int, Words, bool, tuple["Cue", ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,27 @@ class Implication:
     unless: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class _Opening:
+    """The phrases opening with one ``norm``: longest first (at one length, lower-case
+    before cased, each in the order added, as the longest match reads them); whether one
+    is that word alone; the ``norm`` of the second words of the others; and the cues of
+    the one phrase when it is a single lower-case word (nothing to compare)."""
+
+    entries: tuple[_Entry, ...]
+    single: bool
+    seconds: frozenset[str]
+    only: tuple[Cue, ...] | None
+
+    @classmethod
+    def of(cls, entries: list[_Entry]) -> _Opening:
+        ordered = tuple(sorted(entries, key=lambda e: -e[0]))  # stable: keeps the order
+        seconds = frozenset(to_norm(e[1][1]) for e in entries if e[0] > 1)
+        single = any(e[0] == 1 for e in entries)
+        alone = len(entries) == 1 and single and not entries[0][2]
+        return cls(ordered, single, seconds, entries[0][3] if alone else None)
+
+
 class ThemeIndex:
     """Cue phrases by first word: lower-case ones matched on ``norm``, named ones on the
     cased form; with the taxonomy's structure the stage needs."""
@@ -122,6 +145,11 @@ class ThemeIndex:
             for i in t.cameo
         )
         self._tables: dict[bool, dict[str, dict[Words, list[Cue]]]] = {True: {}, False: {}}
+        # Built by :meth:`finish`: by the ``norm`` of a phrase's first word, its phrases
+        # longest first (lower-case before cased at one length, as :meth:`match` reads
+        # them), and the first words of the setting and background phrases.
+        self._by_norm: dict[str, _Opening] = {}
+        self.setting_starts = frozenset(w[0] for w in (*self.settings, *self.background) if w)
 
     def add(self, words: Words, cue: Cue | None, *, cased: bool) -> None:
         if not words:
@@ -130,22 +158,21 @@ class ThemeIndex:
         if cue is not None and cue not in bucket:
             bucket.append(cue)
 
-    def starts(self) -> tuple[dict[str, dict[Words, list[Cue]]], dict[str, dict[Words, list[Cue]]]]:
-        """The first words of the lower-case phrases, and of the cased ones."""
-        return self._tables[False], self._tables[True]
+    def finish(self) -> None:
+        """Index the phrases by the ``norm`` of their first word, for :func:`find_cues`.
+        A token's ``norm`` is the ``norm`` of its cased form, so a cased phrase can open
+        only where its first word's ``norm`` is, and go on where its second word's is."""
+        by_norm: dict[str, list[_Entry]] = defaultdict(list)
+        for is_cased in (False, True):
+            for first, phrases in self._tables[is_cased].items():
+                key = to_norm(first) if is_cased else first
+                for words, found in phrases.items():
+                    by_norm[key].append((len(words), words, is_cased, tuple(found)))
+        self._by_norm = {k: _Opening.of(v) for k, v in by_norm.items()}
 
-    def match(self, lower: list[str], cased: list[str], i: int) -> tuple[int, tuple[Cue, ...]]:
-        """The longest phrase at ``i``: its length (0 for none) and its cues (none for
-        a neutral phrase)."""
-        best = 0
-        cues: tuple[Cue, ...] = ()
-        for is_cased, keys in ((False, lower), (True, cased)):
-            for words, found in self._tables[is_cased].get(keys[i], {}).items():
-                n = len(words)
-                if n >= best and tuple(keys[i : i + n]) == words:
-                    cues = (*cues, *found) if n == best else tuple(found)
-                    best = n
-        return best, cues
+    def openings(self) -> dict[str, _Opening]:
+        """The phrases by the ``norm`` of their first word."""
+        return self._by_norm
 
     def with_parent(self, theme: str) -> tuple[str, ...]:
         parent = self.parents.get(theme)
@@ -162,6 +189,7 @@ def compile_themes(lexicon: Lexicon) -> ThemeIndex:
                 index.add(words, Cue(theme.id, group.weight, f"{theme.id}:{phrase}"), cased=cased)
     for phrase in lexicon.taxonomy.neutral:
         index.add(_words(phrase, cased=False), None, cased=False)
+    index.finish()
     return index
 
 
@@ -191,59 +219,121 @@ def analyze_themes(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     events layer has run (a pipeline without it, such as actor lookup, still works)."""
     analysis.require("text")
     index = compile_themes(lexicon)
+    implying: dict[int, list[Event]] = defaultdict(list)
+    for event in analysis.events:
+        if event.factuality in _IMPLYING:
+            implying[event.sentence].append(event)
     tags: list[ThemeTag] = []
     for sentence in analysis.sentences:
         if sentence.kind is not SentenceKind.META:
-            tags.extend(tag_sentence(analysis, sentence.index, index))
+            events = implying.get(sentence.index, ())
+            tags.extend(tag_sentence(analysis, sentence.index, index, events))
     return analysis.with_layer(LAYER, themes=tuple(tags))
 
 
-def tag_sentence(analysis: Analysis, sentence: int, index: ThemeIndex) -> list[ThemeTag]:
-    """The themes of one sentence, strongest first."""
+def tag_sentence(
+    analysis: Analysis,
+    sentence: int,
+    index: ThemeIndex,
+    events: Sequence[Event] | None = None,
+) -> list[ThemeTag]:
+    """The themes of one sentence, strongest first. ``events``: those of the sentence
+    that may imply a theme (asserted, reported or future), found when not given."""
+    if events is None:
+        events = [e for e in analysis.events if e.sentence == sentence]
+        events = [e for e in events if e.factuality in _IMPLYING]
     tokens = analysis.sentence_tokens(sentence)
-    matches = [_in_setting(m, tokens, index) for m in find_cues(tokens, index)]
+    norms = [t.norm for t in tokens]
+    matches = find_cues(tokens, index, norms)
+    if not matches and not events:
+        return []
+    if not index.setting_starts.isdisjoint(norms):  # else no clause is a setting
+        matches = [_in_setting(m, tokens, index) for m in matches]
     evidence = _evidence(matches, index)
-    implied = _implied(analysis, sentence, index, evidence, set())
+    implied = _implied(events, sentence, index, evidence, set())
     shown = _shown(evidence) | {t.theme for t in implied if t.score >= THRESHOLD}
     yielding = {theme for theme, others in index.yields.items() if others & shown}
     if yielding:
         evidence = _evidence([_yielded(m, yielding) for m in matches], index)
-        implied = _implied(analysis, sentence, index, evidence, yielding)
+        implied = _implied(events, sentence, index, evidence, yielding)
     tags = [_tag(theme, sentence, found) for theme, found in evidence.items()]
     return sorted(tags + implied, key=lambda t: (-t.score, t.theme))
 
 
-def find_cues(tokens: tuple[Token, ...], index: ThemeIndex) -> Iterator[CueMatch]:
-    """Cue phrases in ``tokens``, longest first at each position, left to right."""
-    kept = _joined(tokens)
-    lower = [tokens[k].norm for k in kept]
-    cased = [to_cased(tokens[k].text) for k in kept]
-    lower_starts, cased_starts = index.starts()
-    i = 0
-    while i < len(kept):
-        if lower[i] not in lower_starts and cased[i] not in cased_starts:
-            i += 1  # no cue phrase opens here
+def find_cues(
+    tokens: tuple[Token, ...], index: ThemeIndex, norms: list[str] | None = None
+) -> list[CueMatch]:
+    """Cue phrases in ``tokens`` (whose ``norm`` are ``norms`` when given), longest
+    first at each position, left to right."""
+    if norms is None:
+        norms = [t.norm for t in tokens]
+    kept: Sequence[int]
+    if "-" in norms:
+        kept = _joined(tokens, norms)
+        lower = [norms[k] for k in kept]
+    else:
+        kept = range(len(tokens))
+        lower = norms
+    openings = index.openings()
+    found: list[CueMatch] = []
+    after = 0  # the first position a phrase may open at (past the last one)
+    end = len(lower) - 1
+    for i in [i for i, word in enumerate(lower) if word in openings]:  # a phrase may open
+        if i < after:
             continue
-        n, cues = index.match(lower, cased, i)
+        opening = openings[lower[i]]
+        if not opening.single and (i == end or lower[i + 1] not in opening.seconds):
+            continue  # no phrase goes on here
+        if opening.only is not None:
+            n, cues = 1, opening.only
+        else:
+            n, cues = _longest(opening.entries, lower, tokens, kept, i)
         if n and cues:
             first, last = tokens[kept[i]], tokens[kept[i + n - 1]]
-            yield CueMatch(Span(first.span.start, last.span.end), kept[i], cues)
-        i += max(n, 1)
+            found.append(CueMatch(Span(first.span.start, last.span.end), kept[i], cues))
+        after = i + max(n, 1)
+    return found
 
 
-def _joined(tokens: tuple[Token, ...]) -> list[int]:
+def _longest(
+    entries: tuple[_Entry, ...],
+    lower: list[str],
+    tokens: tuple[Token, ...],
+    kept: Sequence[int],
+    i: int,
+) -> tuple[int, tuple[Cue, ...]]:
+    """The longest phrase of ``entries`` at ``i``: its length (0 for none) and its cues
+    (none for a neutral phrase); those of one length in the index's order."""
+    best = 0
+    cues: tuple[Cue, ...] = ()
+    cased: list[str] | None = None
+    for n, words, is_cased, found in entries:
+        if n < best:
+            break
+        if is_cased:
+            if cased is None:
+                cased = [to_cased(tokens[k].text) for k in kept[i : i + entries[0][0]]]
+            if tuple(cased[:n]) != words:
+                continue
+        elif n > 1 and tuple(lower[i : i + n]) != words:
+            continue
+        cues = (*cues, *found) if n == best else found
+        best = n
+    return best, cues
+
+
+def _joined(tokens: tuple[Token, ...], norms: list[str]) -> list[int]:
     """Indices of the tokens but the hyphens that join two words (``fighter-jet``)."""
-    kept = []
-    for k, t in enumerate(tokens):
-        joins = (
-            t.norm == "-"
-            and 0 < k < len(tokens) - 1
-            and tokens[k - 1].span.end == t.span.start
-            and t.span.end == tokens[k + 1].span.start
-        )
-        if not joins:
-            kept.append(k)
-    return kept
+    last = len(tokens) - 1
+    joins = {
+        k
+        for k, word in enumerate(norms)
+        if word == "-"
+        and 0 < k < last
+        and tokens[k - 1].span.end == tokens[k].span.start
+        and tokens[k].span.end == tokens[k + 1].span.start
+    }
+    return [k for k in range(len(tokens)) if k not in joins]
 
 
 def _in_setting(match: CueMatch, tokens: tuple[Token, ...], index: ThemeIndex) -> CueMatch:
@@ -253,6 +343,8 @@ def _in_setting(match: CueMatch, tokens: tuple[Token, ...], index: ThemeIndex) -
     while start > 0 and tokens[start - 1].norm not in _CLAUSE_BREAKS:
         start -= 1
     clause = [t.norm for t in tokens[start : match.start]]
+    if index.setting_starts.isdisjoint(clause):
+        return match
     if any(_contains(clause, words) for words in index.background):
         halved = {cue.theme for cue in match.cues}
     elif any(_contains(clause, words) for words in index.settings):
@@ -260,10 +352,10 @@ def _in_setting(match: CueMatch, tokens: tuple[Token, ...], index: ThemeIndex) -
     else:
         return match
     cues = tuple(
-        replace(cue, weight=cue.weight * _SETTING_FACTOR) if cue.theme in halved else cue
+        Cue(cue.theme, cue.weight * _SETTING_FACTOR, cue.rule) if cue.theme in halved else cue
         for cue in match.cues
     )
-    return replace(match, cues=cues)
+    return CueMatch(match.span, match.start, cues)
 
 
 def _contains(words: list[str], phrase: Words) -> bool:
@@ -273,10 +365,10 @@ def _contains(words: list[str], phrase: Words) -> bool:
 
 def _yielded(match: CueMatch, yielding: set[str]) -> CueMatch:
     cues = tuple(
-        replace(cue, weight=cue.weight * _YIELD_FACTOR) if cue.theme in yielding else cue
+        Cue(cue.theme, cue.weight * _YIELD_FACTOR, cue.rule) if cue.theme in yielding else cue
         for cue in match.cues
     )
-    return replace(match, cues=cues)
+    return CueMatch(match.span, match.start, cues)
 
 
 def _evidence(matches: list[CueMatch], index: ThemeIndex) -> dict[str, dict[str, Evidence]]:
@@ -324,21 +416,21 @@ def _tag(theme: str, sentence: int, found: dict[str, Evidence]) -> ThemeTag:
 
 
 def _implied(
-    analysis: Analysis,
+    events: Sequence[Event],
     sentence: int,
     index: ThemeIndex,
     evidence: dict[str, dict[str, Evidence]],
     yielding: set[str],
 ) -> list[ThemeTag]:
-    """Themes the sentence's events imply by their CAMEO codes and its words do not show;
-    none that yields there, and none whose cue words the event's trigger holds (the same
-    words count once). The cues are the events' triggers."""
+    """Themes the sentence's ``events`` (those that may imply) imply by their CAMEO codes
+    and its words do not show; none that yields there, and none whose cue words the
+    event's trigger holds (the same words count once). The cues are the events' triggers."""
+    if not events:
+        return []
     shown = _shown(evidence)
     weights: dict[str, dict[str, float]] = defaultdict(dict)  # theme: code prefix: weight
     triggers: dict[str, set[Span]] = defaultdict(set)
-    for event in analysis.events:
-        if event.sentence != sentence or event.factuality not in _IMPLYING:
-            continue
+    for event in events:
         for imp in index.implications:
             if not event.cameo.startswith(imp.code) or imp.theme in yielding:
                 continue

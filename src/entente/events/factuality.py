@@ -230,7 +230,21 @@ def _clause_start(tokens: tuple[Token, ...], start: int, trigger: int) -> int:
 
 
 def _find(words: list[str], phrases: Phrases, reach: int) -> tuple[str, ...] | None:
-    """The phrase ending nearest the end of ``words``, within ``reach`` words of it."""
+    """The phrase ending nearest the end of ``words``, within ``reach`` words of it (the
+    first listed of those ending there)."""
+    by_last = _by_last_word(phrases)
+    if by_last is None:
+        return _find_each(words, phrases, reach)
+    n = len(words)
+    for end in range(n, max(0, n - reach - 1), -1):
+        for phrase in by_last.get(words[end - 1], ()):
+            if end >= len(phrase) and tuple(words[end - len(phrase) : end]) == phrase:
+                return phrase
+    return None
+
+
+def _find_each(words: list[str], phrases: Phrases, reach: int) -> tuple[str, ...] | None:
+    """:func:`_find` trying every phrase at every end (phrases with an empty one)."""
     n = len(words)
     for end in range(n, 0, -1):
         if n - end > reach:
@@ -240,3 +254,15 @@ def _find(words: list[str], phrases: Phrases, reach: int) -> tuple[str, ...] | N
             if end >= size and tuple(words[end - size : end]) == phrase:
                 return phrase
     return None
+
+
+@lru_cache(maxsize=64)
+def _by_last_word(phrases: Phrases) -> dict[str, Phrases] | None:
+    """The phrases by their last word, each word's in the order listed (None when one is
+    empty: it ends everywhere)."""
+    if not all(phrases):
+        return None
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        by_last.setdefault(phrase[-1], []).append(phrase)
+    return {word: tuple(group) for word, group in by_last.items()}

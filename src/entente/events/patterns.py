@@ -63,6 +63,74 @@ class Match:
     alternatives: tuple[Match, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """The triggers sharing one surface form, with their places in the index's order;
+    where every one of them needs an object or particle, the words one may open with and
+    the widest gap any allows."""
+
+    words: Words
+    n: int
+    hits: tuple[tuple[int, Trigger], ...]
+    firsts: frozenset[str] | None
+    gap: int
+
+    @classmethod
+    def of(cls, words: Words, hits: list[tuple[int, Trigger]]) -> _Form:
+        triggers = [trigger for _, trigger in hits]
+        needy = all(t.follow for t in triggers)
+        firsts = frozenset(w for t in triggers for w in t.follow_by_first) if needy else None
+        return cls(words, len(words), tuple(hits), firsts, max(t.gap for t in triggers))
+
+    def hopeless(self, words: _Words, i: int, barriers: frozenset[str]) -> bool:
+        """Whether no trigger of the form at ``i`` can match: none has an object or
+        particle opening within the widest reach."""
+        if self.firsts is None:
+            return False
+        return self.firsts.isdisjoint(words.reach(i + self.n, self.gap, barriers))
+
+
+@dataclass(frozen=True, slots=True)
+class _Opening:
+    """The surface forms opening with one word: the one-word form, and the longer forms
+    by their second word."""
+
+    alone: _Form | None
+    by_second: dict[str, tuple[_Form, ...]]
+    triggers: list[Trigger]  # those of ``alone``, when no longer form opens here
+
+    @classmethod
+    def of(cls, forms: list[_Form]) -> _Opening:
+        alone = next((form for form in forms if form.n == 1), None)
+        by_second: dict[str, list[_Form]] = defaultdict(list)
+        for form in forms:
+            if form.n > 1:
+                by_second[form.words[1]].append(form)
+        return cls(
+            alone,
+            {second: tuple(group) for second, group in by_second.items()},
+            [trigger for _, trigger in alone.hits] if alone else [],
+        )
+
+    def triggers_at(
+        self, words: _Words, k: int, barriers: frozenset[str] = frozenset()
+    ) -> list[Trigger]:
+        """The triggers whose words are those at ``words.norms[k]``, in the index's
+        order, but those of a form that cannot match there."""
+        norms, i = words.norms, words.start + k
+        longer = self.by_second.get(norms[k + 1]) if k + 1 < len(norms) else None
+        alone = self.alone
+        if not longer:
+            return [] if alone is None or alone.hopeless(words, i, barriers) else self.triggers
+        hits = [] if alone is None or alone.hopeless(words, i, barriers) else list(alone.hits)
+        for form in longer:
+            if norms[k : k + form.n] == form.words and not form.hopeless(words, i, barriers):
+                hits.extend(form.hits)
+        if len(hits) > 1:
+            hits.sort(key=lambda hit: hit[0])
+        return [trigger for _, trigger in hits]
+
+
 class PatternIndex:
     def __init__(
         self,
@@ -74,28 +142,37 @@ class PatternIndex:
         self._modals = modals
         self._participles = participles
         self._barriers = barriers
-        self._by_first: dict[str, list[Trigger]] = defaultdict(list)
-        for trigger in triggers:
-            self._by_first[trigger.words[0]].append(trigger)
-
-    def _auxiliary(self, tokens: tuple[Token, ...], i: int, end: int) -> bool:
-        return _auxiliary_at(tokens, i, end, self._participles)
+        by_words: dict[Words, list[tuple[int, Trigger]]] = defaultdict(list)
+        for order, trigger in enumerate(triggers):
+            by_words[trigger.words].append((order, trigger))
+        forms: dict[str, list[_Form]] = defaultdict(list)
+        for words, group in by_words.items():
+            forms[words[0]].append(_Form.of(words, group))
+        # by first word: each surface form compared once, not once per trigger
+        self._by_first = {first: _Opening.of(group) for first, group in forms.items()}
 
     def find(self, tokens: tuple[Token, ...], start: int, end: int) -> list[Match]:
         """All matches in tokens ``[start, end)``, overlapping ones resolved to the longest."""
         found: list[Match] = []
         words = _Words(tokens, start, end)
-        by_first = self._by_first
-        for i in range(start, end):
-            triggers = by_first.get(tokens[i].norm)
-            if not triggers:
-                continue
-            for trigger in triggers:
-                if trigger.after_modal and (i == start or tokens[i - 1].norm not in self._modals):
+        norms = words.norms
+        by_first, modals, barriers = self._by_first, self._modals, self._barriers
+        last = len(norms) - 1
+        for k in [k for k, norm in enumerate(norms) if norm in by_first]:
+            opening = by_first[norms[k]]
+            if opening.alone is None and (k == last or norms[k + 1] not in opening.by_second):
+                continue  # only longer forms open with the word, and none goes on here
+            i = start + k
+            auxiliary: bool | None = None
+            for trigger in opening.triggers_at(words, k, barriers):
+                if trigger.after_modal and (i == start or tokens[i - 1].norm not in modals):
                     continue
-                if trigger.follow and self._auxiliary(tokens, i, end):
-                    continue  # "has pulled out of talks": "has" is no light verb there
-                match = _match_at(trigger, words, i, start, end, self._barriers)
+                if trigger.follow:
+                    if auxiliary is None:
+                        auxiliary = _auxiliary_at(tokens, i, end, self._participles)
+                    if auxiliary:
+                        continue  # "has pulled out of talks": "has" is no light verb there
+                match = _matched(trigger, words, i, start, barriers)
                 if match is not None:
                     found.append(match)
         return _longest_first(found)
@@ -119,16 +196,35 @@ class _Words:
     """The norms of tokens ``[start, end)``, read once per sentence: each trigger and
     object is then compared as one tuple slice, and kinds are looked up by index."""
 
-    __slots__ = ("norms", "punct", "start", "tokens")
+    __slots__ = ("_reach", "end", "norms", "start", "tokens")
 
     def __init__(self, tokens: tuple[Token, ...], start: int, end: int) -> None:
         self.tokens = tokens
         self.start = start
-        self.norms = tuple(t.norm for t in tokens[start:end])
-        self.punct = tuple(t.kind.value == "punct" for t in tokens[start:end])
+        self.end = end
+        self.norms = tuple([t.norm for t in tokens[start:end]])
+        self._reach: dict[tuple[int, int], Words] = {}
 
     def at(self, i: int, n: int) -> Words:
         return self.norms[i - self.start : i - self.start + n]
+
+    def reach(self, start: int, gap: int, barriers: frozenset[str]) -> Words:
+        """The words from ``start`` on where an object or particle may open, at most
+        ``gap + 1``, up to a clause break: punctuation (but inline marks) or a barrier
+        word. Read once per place and gap, shared by every trigger that looks there."""
+        key = (start, gap)
+        found = self._reach.get(key)
+        if found is None:
+            tokens = self.tokens
+            k = start
+            stop = min(self.end, start + gap + 1)
+            while k < stop:
+                norm = tokens[k].norm
+                if (tokens[k].kind == "punct" and norm not in _INLINE_PUNCT) or norm in barriers:
+                    break
+                k += 1
+            found = self._reach[key] = self.norms[start - self.start : k - self.start]
+        return found
 
 
 def _match_at(
@@ -140,20 +236,27 @@ def _match_at(
     barriers: frozenset[str] = frozenset(),
 ) -> Match | None:
     n = len(trigger.words)
-    tokens = words.tokens
     if i + n > end or words.at(i, n) != trigger.words:
         return None
-    stop = i + n
-    weight = n
+    return _matched(trigger, words, i, floor, barriers)
+
+
+def _matched(
+    trigger: Trigger, words: _Words, i: int, floor: int, barriers: frozenset[str]
+) -> Match | None:
+    """The match of ``trigger``, whose words are those at ``i``: with its object or
+    particle and its negation where it needs them."""
+    stop = i + len(trigger.words)
+    weight = stop - i
     if trigger.follow:
-        found = _follow(trigger, words, stop, end, barriers)
+        found = _follow(trigger, words, stop, words.end, barriers)
         if found is None:
             return None
         stop, length = found
         weight += length
     first = i
     if trigger.pattern.negated:
-        first = _negation_start(tokens, i, floor)
+        first = _negation_start(words.tokens, i, floor)
         if first < 0:
             return None
     return Match(trigger, first, stop, i, weight)
@@ -170,16 +273,16 @@ def _follow(
     one where several start at the same word: "relief supplies" over "relief"). The search
     stops at a clause break: punctuation, or a word opening a clause of its own
     (``carried out the strikes after the attack on``: the attack is not the strikes)."""
-    norms, punct, base = words.norms, words.punct, words.start
-    for k in range(start - base, min(end, start + trigger.gap + 1) - base):
-        norm = norms[k]
-        if punct[k] and norm not in _INLINE_PUNCT:
-            return None
-        if norm in barriers:
-            return None
-        for follow in trigger.follow_by_first.get(norm, ()):
+    reach = words.reach(start, trigger.gap, barriers)
+    by_first = trigger.follow_by_first
+    if by_first.keys().isdisjoint(reach):
+        return None  # no object or particle opens within reach
+    norms, base = words.norms, start - words.start
+    for offset, norm in enumerate(reach):
+        for follow in by_first.get(norm, ()):
+            k = base + offset
             if norms[k : k + len(follow)] == follow:
-                return base + k + len(follow), len(follow)
+                return start + offset + len(follow), len(follow)
     return None
 
 

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from entente.lexicons.lexicon import Lexicon
 from entente.lexicons.schema import DateWords
@@ -52,6 +54,9 @@ _SOON = 31  # days: an undated "March 3" this close ahead is the coming one
 _WEEK = dt.timedelta(days=7)
 
 
+Reader = Callable[["DateReader", int], "Found | None"]
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """A time expression over tokens ``[start, end)``, resolved."""
@@ -69,7 +74,7 @@ def analyze_dates(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     words = lexicon.dates
     day = reference_day(analysis, words)
     tokens, text = analysis.tokens, analysis.text
-    reader = DateReader(tokens, words, day)
+    reader = DateReader(tokens, words, day, compile_dates(lexicon))
     refs: list[TimeRef] = []
     for sentence in analysis.sentences:
         if sentence.kind in _SKIPPED:
@@ -170,53 +175,107 @@ def shifted(day: dt.date, unit: str, n: int) -> tuple[dt.date, Precision]:
 # ---- reading ----
 
 
+@dataclass(frozen=True, slots=True)
+class DateCues:
+    """``dates.yaml`` compiled for reading (once per lexicon: :func:`compile_dates`)."""
+
+    future_cues: tuple[tuple[str, ...], ...]
+    future_by_first: dict[str, tuple[tuple[str, ...], ...]]  # "" for an empty cue
+    modifiers: frozenset[str]
+    openers: frozenset[str]  # the words a time expression can start with (besides numbers)
+    # the readers that may read an expression opening with an opener word (not a number),
+    # in their order: the others need a number or another word there
+    word_readers: dict[str, tuple[Reader, ...]]
+
+
+def date_cues(words: DateWords) -> DateCues:
+    """The cues of ``words`` as lookups."""
+    future = tuple(tuple(c.split()) for c in words.future_cues)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for cue in future:
+        by_first.setdefault(cue[0] if cue else "", []).append(cue)
+    modifiers = frozenset((*words.previous, *words.following, *words.current))
+    openers = modifiers | frozenset(
+        (*words.months, *words.weekdays, *words.days, *words.within, *words.numbers)
+    )
+    return DateCues(
+        future,
+        {first: tuple(group) for first, group in by_first.items()},
+        modifiers,
+        openers,
+        {word: _word_readers(word, words, modifiers) for word in openers},
+    )
+
+
+@lru_cache(maxsize=4)
+def compile_dates(lexicon: Lexicon) -> DateCues:
+    """:func:`date_cues` of the lexicon's ``dates.yaml`` (cached per lexicon)."""
+    return date_cues(lexicon.dates)
+
+
+def _word_readers(word: str, w: DateWords, modifiers: frozenset[str]) -> tuple[Reader, ...]:
+    month = word in w.months
+    may = (
+        month,  # _calendar_day: a month, then a day
+        month,  # _month_year
+        word in w.days or word in w.current or word in w.previous,  # _relative_day
+        word in modifiers or word in w.weekdays,  # _weekday
+        word in w.within or word in modifiers,  # _period
+        word in w.numbers,  # _ago
+        month,  # _month
+        False,  # _year: a number
+    )
+    return tuple(read for read, ok in zip(DateReader.READERS, may, strict=True) if ok)
+
+
 class DateReader:
     """The time expressions of an article's sentences."""
 
-    def __init__(self, tokens: tuple[Token, ...], words: DateWords, day: dt.date | None) -> None:
+    READERS: tuple[Reader, ...] = ()  # every reader, in the order tried (set below)
+
+    def __init__(
+        self,
+        tokens: tuple[Token, ...],
+        words: DateWords,
+        day: dt.date | None,
+        cues: DateCues | None = None,
+    ) -> None:
         self.tokens = tokens
         self.norms = [t.norm for t in tokens]
         self.first, self.last = 0, len(tokens)  # the sentence being read
         self.words = words
         self.day = day
-        self.future_cues = [tuple(c.split()) for c in words.future_cues]
-        self.modifiers = frozenset((*words.previous, *words.following, *words.current))
-        # the words a time expression can start with (besides numbers)
-        self.openers = self.modifiers | frozenset(
-            (*words.months, *words.weekdays, *words.days, *words.within, *words.numbers)
-        )
+        self.cues = cues = cues if cues is not None else date_cues(words)
+        self.future_cues = cues.future_cues
+        self.modifiers = cues.modifiers
+        self.openers = openers = cues.openers
+        # where an expression may open: at an opener or a number (as ``at`` checks)
+        number = TokenKind.NUMBER
+        self.openings = [i for i, t in enumerate(tokens) if t.kind is number or t.norm in openers]
 
     def find(self, sentence: Sentence) -> Iterator[Found]:
         """Time expressions of ``sentence`` left to right, the longest at each token."""
-        self.first, self.last = sentence.token_start, sentence.token_end
-        i = self.first
-        norms, openers, tokens, number = self.norms, self.openers, self.tokens, TokenKind.NUMBER
-        while i < self.last:
-            if norms[i] not in openers and tokens[i].kind is not number:
-                i += 1  # no time expression opens here (as ``at`` checks)
+        self.first, self.last = first, last = sentence.token_start, sentence.token_end
+        norms, tokens, number, openings = self.norms, self.tokens, TokenKind.NUMBER, self.openings
+        by_word, every = self.cues.word_readers, self.READERS
+        after = first  # where the next expression may open (past the last one)
+        for i in openings[bisect_left(openings, first) : bisect_left(openings, last)]:
+            if i < after:
                 continue
-            found = self.at(i)
-            if found is None:
-                i += 1
-                continue
-            yield found
-            i = found.end
+            found = self._read(i, every if tokens[i].kind is number else by_word[norms[i]])
+            if found is not None:
+                yield found
+                after = found.end
 
     def at(self, i: int) -> Found | None:
         """The time expression starting at token ``i``, if any."""
         if self.norms[i] not in self.openers and self.tokens[i].kind is not TokenKind.NUMBER:
             return None
-        for read in (
-            self._calendar_day,
-            self._month_year,
-            self._relative_day,
-            self._weekday,
-            self._period,
-            self._ago,
-            self._month,
-            self._year,
-        ):
-            if (found := read(i)) is not None:
+        return self._read(i, self.READERS)
+
+    def _read(self, i: int, readers: tuple[Reader, ...]) -> Found | None:
+        for read in readers:
+            if (found := read(self, i)) is not None:
                 return found
         return None
 
@@ -420,12 +479,26 @@ class DateReader:
         """Whether a cue of the future (``will``, ``is to``) comes before ``k`` in its
         clause."""
         j = k - 1
-        while j >= self.first and self.norms[j] not in _CLAUSE_ENDS:
-            for cue in self.future_cues:
-                if tuple(self.norms[j : j + len(cue)]) == cue and j + len(cue) <= k:
+        norms, by_first = self.norms, self.cues.future_by_first
+        empty = by_first.get("", ())
+        while j >= self.first and norms[j] not in _CLAUSE_ENDS:
+            for cue in (*by_first.get(norms[j], ()), *empty):
+                if tuple(norms[j : j + len(cue)]) == cue and j + len(cue) <= k:
                     return True
             j -= 1
         return False
+
+
+DateReader.READERS = (
+    DateReader._calendar_day,
+    DateReader._month_year,
+    DateReader._relative_day,
+    DateReader._weekday,
+    DateReader._period,
+    DateReader._ago,
+    DateReader._month,
+    DateReader._year,
+)
 
 
 def event_date(analysis: Analysis, sentence: Sentence, trigger: Span) -> dt.date | None:
