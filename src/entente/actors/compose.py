@@ -88,11 +88,6 @@ class Composer:
         self.named: list[str] = []  # people named unambiguously so far, in order
         self._covered: set[int] = set()
         self._sectors: dict[int, Candidate] = {}
-        self._shapes = {  # the shapes to try by the first candidate's kind
-            kind: tuple(getattr(self, name) for name in names)
-            for kind, names in _SHAPES_BY_KIND.items()
-        }
-        self._any_shape = tuple(getattr(self, name) for name in _SHAPES)
 
     def compose(
         self,
@@ -115,8 +110,8 @@ class Composer:
             i += used
 
     def _compose_at(self, cands: list[Candidate], i: int) -> tuple[Composed | None, int]:
-        for shape in self._shapes.get(cands[i].kind, self._any_shape):
-            result = shape(cands, i)
+        for shape in _SHAPE_METHODS.get(cands[i].kind, _ANY_SHAPE):
+            result = shape(self, cands, i)
             if result is not None:
                 return self._leader_sector(cands, i, *result)
         return self._leader_sector(cands, i, self._single(cands[i]), 1)
@@ -912,6 +907,16 @@ _SHAPES_BY_KIND: dict[EntryKind | str, tuple[str, ...]] = {
     kind: tuple(name for name, kinds in _SHAPE_OPENERS if kind in kinds)
     for kind in (*EntryKind, PRONOUN, PAIR, COUNTRY_ANAPHOR)
 }
+
+# the shapes to try by the first candidate's kind, as plain functions: bound methods
+# kept on the instance would tie it into a reference cycle, and every article's tokens
+# would then wait for the cyclic garbage collector instead of going when it is done
+_ShapeMethod = Callable[[Composer, list[Candidate], int], tuple[Composed | None, int] | None]
+_SHAPE_METHODS: dict[EntryKind | str, tuple[_ShapeMethod, ...]] = {
+    kind: tuple(getattr(Composer, name) for name in names)
+    for kind, names in _SHAPES_BY_KIND.items()
+}
+_ANY_SHAPE: tuple[_ShapeMethod, ...] = tuple(getattr(Composer, name) for name in _SHAPES)
 
 _MENTION_KIND = {
     EntryKind.COUNTRY: MentionKind.COUNTRY,
