@@ -72,8 +72,8 @@ def _minhash(words: set[str], num_perm: int) -> MinHash:
     the same values as ``MinHash(num_perm, scheme=SCHEME).update_batch(encoded)``, at
     half the cost. The order of the shingles does not matter to a minimum.
     """
-    sha1 = hashlib.sha1
-    hashes = [int.from_bytes(sha1(s.encode("utf-8")).digest()[:4], "little") for s in words]
+    sha1, from_bytes = hashlib.sha1, int.from_bytes
+    hashes = [from_bytes(sha1(b).digest()[:4], "little") for b in map(str.encode, words)]
     minhash = MinHash(scheme=SCHEME, hashfunc=int, permutations=_permutations(num_perm))
     minhash.update_batch(hashes)
     return minhash

@@ -10,7 +10,9 @@ SHINGLE_WORDS = 3
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     """Lower-cased runs of ``size`` consecutive words (the whole text if shorter)."""
-    words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+    words = list(map(str.lower, _WORD.findall(text)))
+    if "\u2019" in text:
+        words = [w.replace("\u2019", "'") for w in words]
     if len(words) <= size:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+    return set(map(" ".join, zip(*(words[k:] for k in range(size)))))
