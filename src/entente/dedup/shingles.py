@@ -15,4 +15,5 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
         words = [w.replace("\u2019", "'") for w in words]
     if len(words) <= size:
         return {" ".join(words)} if words else set()
-    return set(map(" ".join, zip(*(words[k:] for k in range(size)))))
+    # shorter rows end the zip at the last full run
+    return set(map(" ".join, zip(*(words[k:] for k in range(size)), strict=False)))
