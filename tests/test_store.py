@@ -5,7 +5,10 @@ from pathlib import Path
 import pytest
 
 from entente.cli import main
+from entente.model import Article
+from entente.pipeline import Pipeline
 from entente.store.database import DATA_TABLES, Store
+from entente.store.rows import coded
 
 GOOD = {
     "a.txt": "date 2025-08-06 WASHINGTON: The United States imposed tariffs on Indian goods.",
@@ -85,3 +88,30 @@ def test_nothing_stored_is_lost_when_a_later_run_fails(tmp_path: Path) -> None:
     assert {k: v for k, v in after.items() if k != "input_errors"} == {
         k: v for k, v in before.items() if k != "input_errors"
     }
+
+
+def test_writing_an_article_again_replaces_its_rows(tmp_path: Path) -> None:
+    """A write first looks whether any article of the batch is stored; one that is has
+    every row replaced (not doubled), even when its new analysis has fewer rows."""
+    pipeline = Pipeline.default()
+    analyses = [
+        pipeline.analyze(Article.create(text, source_id=name)) for name, text in GOOD.items()
+    ]
+    with Store(tmp_path / "e.duckdb") as store:
+        store.write(analyses, lexicon_digest="one")
+        first = {table: store.table_dump(table) for table in DATA_TABLES}
+        assert first["events"]
+        store.write(analyses, lexicon_digest="two")
+        again = {table: store.table_dump(table) for table in DATA_TABLES}
+        assert {t: len(rows) for t, rows in again.items()} == {
+            t: len(rows) for t, rows in first.items()
+        }
+        eventful = next(a for a in analyses if a.events)
+        fewer = coded(eventful)
+        fewer.rows["events"].clear()
+        store.write([fewer], lexicon_digest="three")
+        events = store.query(
+            "SELECT count(*) AS n FROM events WHERE article_id = ?",
+            [eventful.article.article_id],
+        )
+        assert events[0]["n"] == 0

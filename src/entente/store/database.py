@@ -124,7 +124,12 @@ class Store:
             tables["stories"] = [story_row(link) for link in stories]
         self.con.execute("BEGIN")
         try:
-            for name in tables:
+            # every row of an article is written with its articles row, in one
+            # transaction: where none of the batch is stored, there is nothing to replace
+            ((stored,),) = self.con.execute(
+                "SELECT count(*) FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]
+            ).fetchall()
+            for name in tables if stored else ():
                 self.con.execute(
                     f"DELETE FROM {name} WHERE article_id IN (SELECT unnest(?))", [ids]
                 )
