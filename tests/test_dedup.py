@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from datasketch import MinHash
 
-from entente.dedup import StoryLibrary, shingles
+from entente.dedup import StoryLibrary, StoryLink, shingles
 from entente.dedup.library import NUM_PERM, SCHEME, signature_of
 from entente.model import Article
 from entente.pipeline import Pipeline
@@ -125,6 +125,40 @@ def test_the_library_holds_only_the_days_it_needs_and_reloads_forgotten_ones() -
     assert again.story_id == stored["old30"][0]  # ... and read again when needed
     assert len(asked) == 3  # January 31's days read again, as they had been forgotten
     assert asked[-1][0] <= dt.date(2025, 1, 31) <= asked[-1][1]
+
+
+def test_the_store_is_asked_only_for_days_it_has_articles_of() -> None:
+    text = normalize_text(STORIES[0])
+    first = StoryLibrary().assign("old", text)
+    stored = {"old": (first.story_id, first.signature, dt.date(2025, 1, 1))}
+    asked: list[tuple[dt.date, dt.date]] = []
+
+    def loader(first: dt.date, last: dt.date):  # type: ignore[no-untyped-def]
+        asked.append((first, last))
+        for article_id, (story, signature, day) in stored.items():
+            if first <= day <= last:
+                yield article_id, story, signature, day
+
+    library = StoryLibrary(loader=loader, stored_days={dt.date(2025, 1, 1)}, max_articles=1)
+
+    def code(article_id: str, text: str, day: dt.date) -> StoryLink:
+        link = library.assign(article_id, text, day)
+        stored[article_id] = (link.story_id, link.signature, day)  # written with its batch
+        library.stored()
+        return link
+
+    other = code("x1", normalize_text(STORIES[1]), dt.date(2026, 6, 1))
+    assert other.is_new_story
+    assert asked == []  # nothing stored within weeks of June 2026: no query
+    copy = code("x2", text, dt.date(2025, 1, 2))
+    assert copy.story_id == first.story_id
+    assert len(asked) == 1
+    for k in range(1, 5):  # days far apart push the first ones out of the library ...
+        code(f"y{k}", normalize_text(STORIES[k]), dt.date(2027, k, 1))
+    assert library.held() < 4
+    again = code("x3", normalize_text(STORIES[1]), dt.date(2026, 6, 2))
+    assert again.story_id == other.story_id  # ... and June 2026, stored in this run, is read
+    assert asked[-1][0] <= dt.date(2026, 6, 1) <= asked[-1][1]
 
 
 def test_articles_not_yet_stored_are_never_forgotten() -> None:

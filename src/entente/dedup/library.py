@@ -38,6 +38,7 @@ MAX_DAYS = 3  # copies of a story appear within days; the same wording later is 
 SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures depend on it
 MAX_ARTICLES = 5_000  # dated articles held before the least recently needed days go
 READ_AHEAD = 14  # days read beyond the window either side when the store is read
+MAX_DAYS_HELD = 2_000  # days held (most of them empty) before the least recently needed go
 
 # a text's MinHash values, and whether it is short (held to the higher threshold)
 Signature = tuple[np.ndarray, bool]
@@ -121,11 +122,14 @@ class StoryLibrary:
         *,
         loader: Loader | None = None,
         max_articles: int = MAX_ARTICLES,
+        stored_days: Iterable[dt.date] | None = None,
     ) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
         self.loader = loader
         self.max_articles = max_articles
+        # the days with stored articles, where known: the loader is asked only for them
+        self.stored_days: set[dt.date] | None = None if stored_days is None else set(stored_days)
         self._story: dict[str, str] = {}
         self._undated = _Day()
         self._days: OrderedDict[dt.date, _Day] = OrderedDict()  # held days, LRU first
@@ -172,6 +176,8 @@ class StoryLibrary:
         self._remember(article_id, story_id, values, date)
         if date is not None:
             self._unstored.add(date)
+            if self.stored_days is not None:
+                self.stored_days.add(date)  # stored with this batch, reloadable when forgotten
         return StoryLink(article_id, story_id, signature, best is None)
 
     def story_of(self, article_id: str) -> str | None:
@@ -226,8 +232,11 @@ class StoryLibrary:
         if missing and self.loader is not None:
             for day in missing:
                 self._days[day] = _Day()
+            if self.stored_days is not None:  # the days with nothing stored need no query
+                missing = [day for day in missing if day in self.stored_days]
             wanted = set(missing)
-            for article_id, story_id, signature, on in self.loader(missing[0], missing[-1]):
+            rows = self.loader(missing[0], missing[-1]) if missing else ()
+            for article_id, story_id, signature, on in rows:
                 if article_id not in self._story and on in wanted:
                     self.add(article_id, story_id, signature, on)
         for day in window:
@@ -237,10 +246,14 @@ class StoryLibrary:
     def _forget(self, keep: list[dt.date]) -> None:
         """Drop the least recently needed days while more than ``max_articles`` dated
         articles are held; they are reloaded when needed again. The days in ``keep`` stay,
-        and so do days with articles assigned but not stored yet (not reloadable)."""
+        and so do days with articles assigned but not stored yet (not reloadable). Empty
+        days go too beyond ``MAX_DAYS_HELD``: a long run over many dates holds a bounded
+        number, and the store is asked again for the few that are needed again."""
+        if self._dated <= self.max_articles and len(self._days) <= MAX_DAYS_HELD:
+            return
         protected = set(keep) | self._unstored
         for date in list(self._days):
-            if self._dated <= self.max_articles:
+            if self._dated <= self.max_articles and len(self._days) <= MAX_DAYS_HELD:
                 break
             if date in protected:
                 continue

@@ -191,6 +191,11 @@ class Store:
         for article_id, story_id, signature, date in self._stories_where("a.date IS NULL", []):
             library.add(article_id, story_id, signature, date)
         library.loader = self.stories_between
+        days = self.con.execute(
+            "SELECT DISTINCT a.date FROM stories s JOIN articles a USING (article_id) "
+            "WHERE a.date IS NOT NULL"
+        ).fetchall()
+        library.stored_days = {day for (day,) in days}  # only these days are ever read
         return library
 
     def stories_between(self, first: dt.date, last: dt.date) -> Iterator[StoredRow]:
