@@ -112,21 +112,33 @@ class NewsScorer:
         ``SentimentIntensityAnalyzer.polarity_scores`` computes it, step for step and in
         the same float order, but only for the words of its lexicon: every other word
         adds an exact 0. Most news sentences have no such word and score 0 at once."""
-        words = [w if len(s := w.strip(_PUNCTUATION)) <= 2 else s for w in text.split()]
-        lower = [w.lower() for w in words]
         lexicon = self._lexicon
+        # VADER strips each word of its ASCII punctuation, which has no case: where only
+        # the case of a word counts (capitals, boosters), the word as split does
+        if text.isascii():
+            # lower-casing ASCII keeps each word's length and its punctuation: the words
+            # lower-cased first and stripped after are those stripped first
+            lower = [w if len(s := w.strip(_PUNCTUATION)) <= 2 else s for w in text.lower().split()]
+            if lexicon.keys().isdisjoint(lower):
+                return 0.0
+            split = text.split()
+            words = lower  # "but" is looked for in lower case
+        else:
+            split = text.split()
+            words = [w if len(s := w.strip(_PUNCTUATION)) <= 2 else s for w in split]
+            lower = [w.lower() for w in words]
         hits = [i for i, w in enumerate(lower) if w in lexicon]
         if not hits:
             return 0.0
-        count = len(words)
-        allcaps = sum(map(str.isupper, words))
+        count = len(split)
+        allcaps = sum(map(str.isupper, split))
         is_cap_diff = 0 < count - allcaps < count
         sentiments: list[float] = [0] * count
         for i in hits:
             word = lower[i]
             if word in BOOSTER_DICT or (word == "kind" and i < count - 1 and lower[i + 1] == "of"):
                 continue
-            sentiments[i] = self._valence(words, lower, i, is_cap_diff)
+            sentiments[i] = self._valence(split, lower, i, is_cap_diff)
         if "but" in lower:
             sentiments = SentimentIntensityAnalyzer._but_check(words, sentiments)
         total = float(sum(sentiments))
@@ -138,7 +150,8 @@ class NewsScorer:
         return float(round(normalize(total), 4))
 
     def _valence(self, words: list[str], lower: list[str], i: int, is_cap_diff: bool) -> float:
-        """VADER's ``sentiment_valence`` of word ``i``, a word of its lexicon."""
+        """VADER's ``sentiment_valence`` of word ``i``, a word of its lexicon (``words``
+        are read for their capitals only)."""
         lexicon = self._lexicon
         word = lower[i]
         valence = lexicon[word]

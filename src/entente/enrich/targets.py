@@ -28,8 +28,10 @@ def quote_targets(analysis: Analysis, quote: Quote) -> tuple[str, ...]:
     own = target_code(quote.speaker) if quote.speaker is not None else None
     named: list[str] = []
     pronouns: list[str] = []
+    inside, outside = quote.span.start, quote.span.end
     for m in analysis.mentions:
-        if quote.span.contains(m.span):
+        span = m.span
+        if inside <= span.start and span.end <= outside:  # quote.span.contains(span)
             found = pronouns if m.kind is MentionKind.PRONOUN else named
             found.extend(c for a in m.actors if (c := target_code(a)))
     directed = [c for e in analysis.events for c in _directed(e, quote, own) if c]
@@ -48,12 +50,11 @@ def _described(analysis: Analysis, quote: Quote) -> list[str]:
     said = quote.speaker_span
     if said is None or said.end > quote.span.start or quote.provenance.rule != "clause-subject":
         return []
+    after, before, pronoun = said.end, quote.span.start, MentionKind.PRONOUN
     return [
         c
         for m in analysis.mentions
-        if said.end <= m.span.start
-        and m.span.end <= quote.span.start
-        and m.kind is not MentionKind.PRONOUN
+        if after <= (span := m.span).start and span.end <= before and m.kind is not pronoun
         for a in m.actors
         if (c := target_code(a))
     ]

@@ -22,6 +22,7 @@ need the events coded before it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import replace
 
@@ -90,6 +91,8 @@ class _ToneReader:
             if m.kind is not MentionKind.PRONOUN:
                 self.mentions[m.sentence].append((m.span.start, m.span.end))
         self._tones: dict[tuple[int, int, int], float] = {}
+        self._starts = [s.span.start for s in analysis.sentences]
+        self._ends = [s.span.end for s in analysis.sentences]
 
     def sentence_tone(self, index: int) -> float:
         span = self.analysis.sentences[index].span
@@ -97,10 +100,12 @@ class _ToneReader:
 
     def quote_tone(self, quote: Quote) -> float:
         start, end = quote.span.start, quote.span.end
+        sentences = self.analysis.sentences
+        # sentences run in order without overlapping: those the quotation overlaps are one run
+        first, last = bisect_right(self._ends, start), bisect_left(self._starts, end)
         parts = [
             self.span_tone(s.index, max(s.span.start, start), min(s.span.end, end))
-            for s in self.analysis.sentences
-            if s.span.start < end and start < s.span.end
+            for s in sentences[first:last]
         ]
         return sum(parts) / len(parts) if parts else 0.0
 
