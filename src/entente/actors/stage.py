@@ -20,6 +20,7 @@ the context rules live here:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -39,14 +40,18 @@ from entente.model import (
     Sentence,
     SentenceKind,
     Span,
-    make_id,
+    Token,
 )
+from entente.model.ids import ID_LENGTH as _ID
 
 LAYER = "actors"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
 _PLACED = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ADJECTIVE)
 _RESPELLED = "+respelled"  # the rule suffix of a mention read through a correction
 _TEXT = attrgetter("text")
+_sha256 = hashlib.sha256
+_PROVENANCES: dict[str, Provenance] = {}  # rule -> the (frozen) provenance of its mentions
+_PROVENANCES_MAX = 4096
 
 
 @dataclass
@@ -87,6 +92,7 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     mentions: list[Mention] = []
     words = read_words(analysis.tokens, lexicon)
     locatives = _locative_words(words.lower, lexicon)
+    tokens, text, id_head = analysis.tokens, analysis.text, _id_head(analysis.article.article_id)
     for sentence in analysis.sentences:
         if sentence.kind in _SKIPPED:
             continue
@@ -115,7 +121,7 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
                 and not composed.rule.endswith(_RESPELLED)
             ):
                 composed = replace(composed, rule=f"{composed.rule}{_RESPELLED}")
-            mentions.append(_to_mention(analysis, composed, sentence.index))
+            mentions.append(_to_mention(tokens, text, id_head, composed, sentence.index))
             context.note(composed, lexicon)
     return analysis.with_layer(LAYER, mentions=tuple(mentions))
 
@@ -299,22 +305,41 @@ def _resolve_pair(composed: Composed, seen: list[str], lexicon: Lexicon) -> Comp
     return replace(composed, actors=actors, pending=None)
 
 
-def _to_mention(analysis: Analysis, composed: Composed, sentence: int) -> Mention:
-    first = analysis.tokens[composed.start]
-    last = analysis.tokens[composed.end - 1]
-    span = Span(first.span.start, last.span.end)
-    pending = composed.pending or ""
-    owner = pending.startswith("owner")
-    kind = MentionKind.PRONOUN if pending == "pronoun" or owner else composed.kind
-    rule = pending if owner else composed.rule
+def _to_mention(
+    tokens: tuple[Token, ...], text: str, id_head: str, composed: Composed, sentence: int
+) -> Mention:
+    first = tokens[composed.start]
+    if composed.end - composed.start == 1:
+        span = first.span  # a one-word mention covers its token's characters (a frozen Span)
+    else:
+        span = Span(first.span.start, tokens[composed.end - 1].span.end)
+    pending = composed.pending
+    if pending is not None and pending.startswith("owner"):
+        kind, rule = MentionKind.PRONOUN, pending
+    else:
+        kind = MentionKind.PRONOUN if pending == "pronoun" else composed.kind
+        rule = composed.rule
+    provenance = _PROVENANCES.get(rule)
+    if provenance is None:
+        if len(_PROVENANCES) >= _PROVENANCES_MAX:
+            _PROVENANCES.clear()
+        provenance = _PROVENANCES[rule] = Provenance(LAYER, rule)
     return Mention(
-        mention_id=make_id("m", analysis.article.article_id, span.start, span.end),
+        # make_id("m", article_id, start, end), its digest taken here without the joins
+        mention_id="m_"
+        + _sha256(f"{id_head}{span.start}\x1f{span.end}".encode()).hexdigest()[:_ID],
         span=span,
-        text=span.text_of(analysis.text),
+        text=text[span.start : span.end],
         sentence=sentence,
         token_start=composed.start,
         token_end=composed.end,
         actors=composed.actors,
         kind=kind,
-        provenance=Provenance(LAYER, rule),
+        provenance=provenance,
     )
+
+
+def _id_head(article_id: str | None) -> str:
+    """What :func:`make_id` hashes for ``("m", article_id, start, end)`` before the
+    span's offsets: ``_to_mention`` adds them and hashes it, the same id."""
+    return "m\x1e" + ("\x00" if article_id is None else article_id) + "\x1f"
