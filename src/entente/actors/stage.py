@@ -47,6 +47,7 @@ from entente.model.ids import ID_LENGTH as _ID
 LAYER = "actors"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
 _PLACED = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ADJECTIVE)
+_PLACING = ("context:", "resident:")  # the pending mentions placed by the sentence's places
 _RESPELLED = "+respelled"  # the rule suffix of a mention read through a correction
 _TEXT = attrgetter("text")
 _sha256 = hashlib.sha256
@@ -102,7 +103,12 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
             continue  # nothing to compose (nor to place)
         headline = partial(_is_headline, analysis, sentence)  # asked only where it matters
         composed_all = list(composer.compose(cands, start, headline))
-        places = _locatives(analysis, lexicon, composed_all, sentence, locatives)
+        # only a sector or a people waiting to be placed asks where the sentence puts things
+        places = (
+            _locatives(analysis, lexicon, composed_all, sentence, locatives)
+            if any(c.pending is not None and c.pending.startswith(_PLACING) for c in composed_all)
+            else []
+        )
         respelled = {  # words read through a one-letter correction (actors/spelling.py)
             k
             for c in cands
