@@ -25,7 +25,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from entente.actors.compose import Composed, Composer
 from entente.actors.detect import find_candidates, read_words
@@ -50,6 +50,7 @@ _PLACED = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ADJECTIVE)
 _PLACING = ("context:", "resident:")  # the pending mentions placed by the sentence's places
 _RESPELLED = "+respelled"  # the rule suffix of a mention read through a correction
 _TEXT = attrgetter("text")
+_FIRST = itemgetter(0)
 _sha256 = hashlib.sha256
 _PROVENANCES: dict[str, Provenance] = {}  # rule -> the (frozen) provenance of its mentions
 _PROVENANCES_MAX = 4096
@@ -173,7 +174,7 @@ def _is_headline(analysis: Analysis, sentence: Sentence) -> bool:
         if len(w) > 3 and w.isalpha()
     ]
     enough = len(words) >= (3 if sentence.kind is SentenceKind.HEADING else 4)
-    return enough and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return enough and sum(map(str.isupper, map(_FIRST, words))) >= 0.8 * len(words)
 
 
 def _locatives(
