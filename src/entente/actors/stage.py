@@ -154,11 +154,8 @@ def _resolve(
         if not context.seen:
             return None
         country = context.seen[-1]
-        return replace(
-            composed,
-            actors=(lexicon.country_actor(country),),
-            pending=None,
-            rule=f"country-anaphor:{country}",
+        return _settled(
+            composed, actors=(lexicon.country_actor(country),), rule=f"country-anaphor:{country}"
         )
     if pending.startswith("title:"):
         return _place_title(analysis, lexicon, composed, context)
@@ -251,9 +248,9 @@ def _place_sector(
     )
     country = next((c for c in order if c), None)
     if country is None:
-        return replace(composed, pending=None)
+        return _settled(composed)
     actor = Actor(country + sector, composed.actors[0].name, country=country, sector=sector)
-    return replace(composed, actors=(actor,), pending=None, rule=composed.rule + "+context")
+    return _settled(composed, actors=(actor,), rule=composed.rule + "+context")
 
 
 def _place_people(
@@ -274,8 +271,8 @@ def _place_people(
             continue
         if not composed.homes or country in composed.homes:
             actor = lexicon.country_actor(country, sector)
-            return replace(composed, actors=(actor,), pending=None, rule=f"resident:{country}")
-    return replace(composed, pending=None)
+            return _settled(composed, actors=(actor,), rule=f"resident:{country}")
+    return _settled(composed)
 
 
 def _place_title(
@@ -288,13 +285,13 @@ def _place_title(
         return None
     named = context.by_office.get(office)
     if named is not None:
-        return replace(composed, actors=(named,), pending=None, rule=composed.rule + "+anaphor")
+        return _settled(composed, actors=(named,), rule=composed.rule + "+anaphor")
     country = context.dateline or context.first
     if country is None:
         return None
     title = lexicon.title_for(composed.title, country)
     actor = office_actor(lexicon, title, country, context.date)
-    return replace(composed, actors=(actor,), pending=None, rule=composed.rule + "+context")
+    return _settled(composed, actors=(actor,), rule=composed.rule + "+context")
 
 
 def _resolve_pair(composed: Composed, seen: list[str], lexicon: Lexicon) -> Composed:
@@ -309,7 +306,7 @@ def _resolve_pair(composed: Composed, seen: list[str], lexicon: Lexicon) -> Comp
         return composed
     sector = (composed.pending or "pair:").split(":", 1)[1] or "GOV"
     actors = tuple(lexicon.country_actor(code, sector) for code in reversed(pair))
-    return replace(composed, actors=actors, pending=None)
+    return _settled(composed, actors=actors)
 
 
 def _to_mention(
@@ -350,3 +347,21 @@ def _id_head(article_id: str | None) -> str:
     """What :func:`make_id` hashes for ``("m", article_id, start, end)`` before the
     span's offsets: ``_to_mention`` adds them and hashes it, the same id."""
     return "m\x1e" + ("\x00" if article_id is None else article_id) + "\x1f"
+
+
+def _settled(
+    composed: Composed, actors: tuple[Actor, ...] | None = None, rule: str | None = None
+) -> Composed:
+    """``composed`` with nothing pending, its actors and rule replaced where given (what
+    ``dataclasses.replace`` makes, built directly: it reads the fields each call)."""
+    return Composed(
+        composed.start,
+        composed.end,
+        composed.actors if actors is None else actors,
+        composed.kind,
+        composed.rule if rule is None else rule,
+        None,
+        composed.possessive,
+        composed.title,
+        composed.homes,
+    )
