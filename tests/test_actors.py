@@ -305,3 +305,17 @@ def test_candidates_read_per_sentence_match_those_read_per_article(analyze, pipe
         for s in a.sentences
         for c in find_candidates(a.tokens, s.token_start, s.token_end, pipeline.lexicon, words)
     ) == ("Bouteflicka" in text)
+
+
+def test_a_mentions_id_is_made_from_its_article_and_characters(analyze):  # type: ignore[no-untyped-def]
+    from entente.model import make_id
+
+    a = analyze(
+        "Indian troops met Chinese President Xi Jinping. Russia said it would help.", "2020-06-01"
+    )
+    assert len(a.mentions) >= 3
+    assert any(m.token_end - m.token_start > 1 for m in a.mentions)
+    assert any(m.token_end - m.token_start == 1 for m in a.mentions)
+    for m in a.mentions:
+        assert m.mention_id == make_id("m", a.article.article_id, m.span.start, m.span.end)
+        assert m.text == a.text[m.span.start : m.span.end]

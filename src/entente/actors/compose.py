@@ -101,9 +101,10 @@ class Composer:
         self._floor, self._headline = floor, headline
         self._covered = {k for c in cands for k in range(c.start, c.end)}
         self._sectors = {c.start: c for c in cands if c.kind is EntryKind.SECTOR}
-        cands = [c for c in cands if not self._in_longer_name(c)]
-        i = 0
-        while i < len(cands):
+        # only the kinds a trap may catch are asked (the others are never in a longer name)
+        cands = [c for c in cands if c.kind not in _TRAPPED or not self._in_longer_name(c)]
+        i, n = 0, len(cands)
+        while i < n:
             composed, used = self._compose_at(cands, i)
             if composed is not None:
                 yield composed
@@ -113,8 +114,13 @@ class Composer:
         for shape in _SHAPE_METHODS.get(cands[i].kind, _ANY_SHAPE):
             result = shape(self, cands, i)
             if result is not None:
-                return self._leader_sector(cands, i, *result)
-        return self._leader_sector(cands, i, self._single(cands[i]), 1)
+                composed, used = result
+                break
+        else:
+            composed, used = self._single(cands[i]), 1
+        if cands[i + used - 1].kind is not EntryKind.PERSON:
+            return composed, used  # only a person may lead a sector (see _leader_sector)
+        return self._leader_sector(cands, i, composed, used)
 
     def _leader_sector(
         self, cands: list[Candidate], i: int, composed: Composed | None, used: int

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, or_
 
 from entente.actors.spelling import speller
 from entente.lexicons.lexicon import EntryKind, Lexicon, PhraseEntry
@@ -99,8 +99,9 @@ def _any_between(positions: list[int], start: int, end: int) -> bool:
 
 def _openings(cased: list[str], lower: list[str], openers: _Openers) -> list[int]:
     """Where a pair, an anaphor, a phrase or a pronoun may open: ``openers``' words."""
-    in_lower, in_cased = openers.lower, openers.cased
-    return [k for k, word in enumerate(lower) if word in in_lower or cased[k] in in_cased]
+    # two set lookups per word, mapped in C
+    hits = map(or_, map(openers.lower.__contains__, lower), map(openers.cased.__contains__, cased))
+    return list(compress(range(len(lower)), hits))
 
 
 def _find_at(
@@ -117,23 +118,24 @@ def _find_at(
     phrases = lexicon.phrases
     openers = _openers(lexicon, phrases.size)
     pair_openers, pronouns, after = openers.pair, openers.pronouns, openers.after_the
+    starts = phrases.starts
     found: list[Candidate] = []
     p, n_positions = 0, len(positions)
     while p < n_positions:
         i = positions[p]
         p += 1
-        if lower[i] == "the" and after is not None and _opens_nothing(i, cased, lower, after):
-            continue  # most "the"s open nothing: the word after says so
-        if (
-            lower[i] not in pair_openers
-            and lower[i] != "the"
-            and not phrases.starts(cased[i], lower[i])
-        ):
+        word = lower[i]
+        if word == "the":
+            if after is not None and _opens_nothing(i, cased, lower, after):
+                continue  # most "the"s open nothing: the word after says so
+        elif word not in pair_openers and not starts(cased[i], word):
             # no pair, anaphor or phrase opens here: only a pronoun may
-            if lower[i] in pronouns and _is_pronoun(tokens[start + i], lexicon):
+            if word in pronouns and _is_pronoun(tokens[start + i], lexicon):
                 found.append(Candidate(start + i, start + i + 1, PRONOUN))
             continue
-        step = _candidate_at(tokens, start, i, cased, lower, respelled, lexicon, found)
+        step = _candidate_at(
+            tokens, start, i, cased, lower, respelled, lexicon, found, pair_openers
+        )
         if step > 1:
             p = bisect_left(positions, i + step, p)
     return found
@@ -153,19 +155,22 @@ def _candidate_at(
     respelled: set[int] | None,
     lexicon: Lexicon,
     found: list[Candidate],
+    pair_openers: frozenset[str],
 ) -> int:
     """Add the candidate opening at word ``i`` (a pair, an anaphor, a phrase or a
-    pronoun) to ``found``; the words it takes (at least one)."""
+    pronoun) to ``found``; the words it takes (at least one). ``pair_openers``: the
+    first words of the pair determiners."""
     grammar = lexicon.grammar
+    word = lower[i]
     # a pair's determiner opens with one of pair_openers (a word of letters is no other)
-    may_pair = lower[i] in _openers(lexicon, lexicon.phrases.size).pair or not lower[i].isalpha()
-    pair = _pair_length(lower, i, grammar.pair_determiners, grammar.pair_nouns) if may_pair else 0
-    if pair:
-        found.append(Candidate(start + i, start + i + pair, PAIR))
-        return pair
+    if word in pair_openers or not word.isalpha():
+        pair = _pair_length(lower, i, grammar.pair_determiners, grammar.pair_nouns)
+        if pair:
+            found.append(Candidate(start + i, start + i + pair, PAIR))
+            return pair
     if (
-        i + 1 < len(lower)
-        and lower[i] == "the"
+        word == "the"
+        and i + 1 < len(lower)
         and lower[i + 1] in grammar.country_nouns
         and (i + 2 >= len(lower) or lower[i + 2] != "'s")
     ):

@@ -20,11 +20,12 @@ the context rules live here:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from entente.actors.compose import Composed, Composer
 from entente.actors.detect import find_candidates, read_words
@@ -39,14 +40,20 @@ from entente.model import (
     Sentence,
     SentenceKind,
     Span,
-    make_id,
+    Token,
 )
+from entente.model.ids import ID_LENGTH as _ID
 
 LAYER = "actors"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
 _PLACED = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ADJECTIVE)
+_PLACING = ("context:", "resident:")  # the pending mentions placed by the sentence's places
 _RESPELLED = "+respelled"  # the rule suffix of a mention read through a correction
 _TEXT = attrgetter("text")
+_FIRST = itemgetter(0)
+_sha256 = hashlib.sha256
+_PROVENANCES: dict[str, Provenance] = {}  # rule -> the (frozen) provenance of its mentions
+_PROVENANCES_MAX = 4096
 
 
 @dataclass
@@ -87,6 +94,7 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     mentions: list[Mention] = []
     words = read_words(analysis.tokens, lexicon)
     locatives = _locative_words(words.lower, lexicon)
+    tokens, text, id_head = analysis.tokens, analysis.text, _id_head(analysis.article.article_id)
     for sentence in analysis.sentences:
         if sentence.kind in _SKIPPED:
             continue
@@ -96,7 +104,12 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
             continue  # nothing to compose (nor to place)
         headline = partial(_is_headline, analysis, sentence)  # asked only where it matters
         composed_all = list(composer.compose(cands, start, headline))
-        places = _locatives(analysis, lexicon, composed_all, sentence, locatives)
+        # only a sector or a people waiting to be placed asks where the sentence puts things
+        places = (
+            _locatives(analysis, lexicon, composed_all, sentence, locatives)
+            if any(c.pending is not None and c.pending.startswith(_PLACING) for c in composed_all)
+            else []
+        )
         respelled = {  # words read through a one-letter correction (actors/spelling.py)
             k
             for c in cands
@@ -115,7 +128,7 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
                 and not composed.rule.endswith(_RESPELLED)
             ):
                 composed = replace(composed, rule=f"{composed.rule}{_RESPELLED}")
-            mentions.append(_to_mention(analysis, composed, sentence.index))
+            mentions.append(_to_mention(tokens, text, id_head, composed, sentence.index))
             context.note(composed, lexicon)
     return analysis.with_layer(LAYER, mentions=tuple(mentions))
 
@@ -141,11 +154,8 @@ def _resolve(
         if not context.seen:
             return None
         country = context.seen[-1]
-        return replace(
-            composed,
-            actors=(lexicon.country_actor(country),),
-            pending=None,
-            rule=f"country-anaphor:{country}",
+        return _settled(
+            composed, actors=(lexicon.country_actor(country),), rule=f"country-anaphor:{country}"
         )
     if pending.startswith("title:"):
         return _place_title(analysis, lexicon, composed, context)
@@ -161,7 +171,7 @@ def _is_headline(analysis: Analysis, sentence: Sentence) -> bool:
         if len(w) > 3 and w.isalpha()
     ]
     enough = len(words) >= (3 if sentence.kind is SentenceKind.HEADING else 4)
-    return enough and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return enough and sum(map(str.isupper, map(_FIRST, words))) >= 0.8 * len(words)
 
 
 def _locatives(
@@ -238,9 +248,9 @@ def _place_sector(
     )
     country = next((c for c in order if c), None)
     if country is None:
-        return replace(composed, pending=None)
+        return _settled(composed)
     actor = Actor(country + sector, composed.actors[0].name, country=country, sector=sector)
-    return replace(composed, actors=(actor,), pending=None, rule=composed.rule + "+context")
+    return _settled(composed, actors=(actor,), rule=composed.rule + "+context")
 
 
 def _place_people(
@@ -261,8 +271,8 @@ def _place_people(
             continue
         if not composed.homes or country in composed.homes:
             actor = lexicon.country_actor(country, sector)
-            return replace(composed, actors=(actor,), pending=None, rule=f"resident:{country}")
-    return replace(composed, pending=None)
+            return _settled(composed, actors=(actor,), rule=f"resident:{country}")
+    return _settled(composed)
 
 
 def _place_title(
@@ -275,13 +285,13 @@ def _place_title(
         return None
     named = context.by_office.get(office)
     if named is not None:
-        return replace(composed, actors=(named,), pending=None, rule=composed.rule + "+anaphor")
+        return _settled(composed, actors=(named,), rule=composed.rule + "+anaphor")
     country = context.dateline or context.first
     if country is None:
         return None
     title = lexicon.title_for(composed.title, country)
     actor = office_actor(lexicon, title, country, context.date)
-    return replace(composed, actors=(actor,), pending=None, rule=composed.rule + "+context")
+    return _settled(composed, actors=(actor,), rule=composed.rule + "+context")
 
 
 def _resolve_pair(composed: Composed, seen: list[str], lexicon: Lexicon) -> Composed:
@@ -296,25 +306,62 @@ def _resolve_pair(composed: Composed, seen: list[str], lexicon: Lexicon) -> Comp
         return composed
     sector = (composed.pending or "pair:").split(":", 1)[1] or "GOV"
     actors = tuple(lexicon.country_actor(code, sector) for code in reversed(pair))
-    return replace(composed, actors=actors, pending=None)
+    return _settled(composed, actors=actors)
 
 
-def _to_mention(analysis: Analysis, composed: Composed, sentence: int) -> Mention:
-    first = analysis.tokens[composed.start]
-    last = analysis.tokens[composed.end - 1]
-    span = Span(first.span.start, last.span.end)
-    pending = composed.pending or ""
-    owner = pending.startswith("owner")
-    kind = MentionKind.PRONOUN if pending == "pronoun" or owner else composed.kind
-    rule = pending if owner else composed.rule
+def _to_mention(
+    tokens: tuple[Token, ...], text: str, id_head: str, composed: Composed, sentence: int
+) -> Mention:
+    first = tokens[composed.start]
+    if composed.end - composed.start == 1:
+        span = first.span  # a one-word mention covers its token's characters (a frozen Span)
+    else:
+        span = Span(first.span.start, tokens[composed.end - 1].span.end)
+    pending = composed.pending
+    if pending is not None and pending.startswith("owner"):
+        kind, rule = MentionKind.PRONOUN, pending
+    else:
+        kind = MentionKind.PRONOUN if pending == "pronoun" else composed.kind
+        rule = composed.rule
+    provenance = _PROVENANCES.get(rule)
+    if provenance is None:
+        if len(_PROVENANCES) >= _PROVENANCES_MAX:
+            _PROVENANCES.clear()
+        provenance = _PROVENANCES[rule] = Provenance(LAYER, rule)
     return Mention(
-        mention_id=make_id("m", analysis.article.article_id, span.start, span.end),
+        # make_id("m", article_id, start, end), its digest taken here without the joins
+        mention_id="m_"
+        + _sha256(f"{id_head}{span.start}\x1f{span.end}".encode()).hexdigest()[:_ID],
         span=span,
-        text=span.text_of(analysis.text),
+        text=text[span.start : span.end],
         sentence=sentence,
         token_start=composed.start,
         token_end=composed.end,
         actors=composed.actors,
         kind=kind,
-        provenance=Provenance(LAYER, rule),
+        provenance=provenance,
+    )
+
+
+def _id_head(article_id: str | None) -> str:
+    """What :func:`make_id` hashes for ``("m", article_id, start, end)`` before the
+    span's offsets: ``_to_mention`` adds them and hashes it, the same id."""
+    return "m\x1e" + ("\x00" if article_id is None else article_id) + "\x1f"
+
+
+def _settled(
+    composed: Composed, actors: tuple[Actor, ...] | None = None, rule: str | None = None
+) -> Composed:
+    """``composed`` with nothing pending, its actors and rule replaced where given (what
+    ``dataclasses.replace`` makes, built directly: it reads the fields each call)."""
+    return Composed(
+        composed.start,
+        composed.end,
+        composed.actors if actors is None else actors,
+        composed.kind,
+        composed.rule if rule is None else rule,
+        None,
+        composed.possessive,
+        composed.title,
+        composed.homes,
     )

@@ -118,19 +118,23 @@ class PhraseIndex:
     def match(self, cased: list[str], lower: list[str], i: int) -> tuple[int, PhraseEntry] | None:
         """The longest phrase starting at token ``i``: ``(length, entry)``."""
         best: tuple[int, PhraseEntry] | None = None
-        for is_cased, keys, table in ((True, cased, self._cased), (False, lower, self._lower)):
-            by_length = table.get(keys[i])
-            if by_length is None:
-                continue
-            for n in self._lengths[(is_cased, keys[i])]:
-                if best is not None and n <= best[0]:
-                    break
-                if i + n > len(keys):
-                    continue
-                entry = by_length[n].get(tuple(keys[i : i + n]))
-                if entry is not None:
+        word = cased[i]
+        by_length = self._cased.get(word)
+        if by_length is not None:  # the cased phrases first, longest first
+            room = len(cased) - i
+            for n in self._lengths[(True, word)]:
+                if n <= room and (entry := by_length[n].get(tuple(cased[i : i + n]))) is not None:
                     best = (n, entry)
                     break
+        word = lower[i]
+        by_length = self._lower.get(word)
+        if by_length is not None:  # a lower-case phrase only where it is longer
+            room = len(lower) - i
+            for n in self._lengths[(False, word)]:
+                if best is not None and n <= best[0]:
+                    break
+                if n <= room and (entry := by_length[n].get(tuple(lower[i : i + n]))) is not None:
+                    return n, entry
         return best
 
 
