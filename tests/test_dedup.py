@@ -12,6 +12,7 @@ import pytest
 from datasketch import MinHash
 
 from entente.dedup import StoryLibrary, StoryLink, shingles
+from entente.dedup import library as library_module
 from entente.dedup.library import NUM_PERM, SCHEME, signature_of
 from entente.model import Article
 from entente.pipeline import Pipeline
@@ -66,6 +67,36 @@ def test_signatures_are_datasketchs_minhash_of_the_shingles() -> None:
         reference.update_batch([s.encode("utf-8") for s in shingles(text)])
         values, _ = signature_of(text)
         assert values.tolist() == reference.hashvalues.tolist()
+
+
+def test_signatures_of_other_lengths() -> None:
+    values, short = signature_of("India and Russia signed a deal on oil supplies.", 64)
+    assert len(values) == 64
+    assert short
+    library = StoryLibrary(num_perm=64)
+    first = library.assign("a", STORIES[0], dt.date(2025, 1, 1))
+    assert library.assign("b", STORIES[0], dt.date(2025, 1, 2)).story_id == first.story_id
+
+
+def test_over_the_day_bound_only_empty_days_are_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(library_module, "MAX_DAYS_HELD", 50)
+
+    def loader(first: dt.date, last: dt.date):  # type: ignore[no-untyped-def]
+        return iter(())
+
+    library = StoryLibrary(loader=loader)
+    text = normalize_text(STORIES[0])
+    kept = library.assign("kept", text, dt.date(2025, 1, 1))
+    library.stored()
+    for k in range(1, 6):  # each date's window brings some fifty empty days
+        library.assign(
+            f"far{k}", normalize_text(STORIES[k]), dt.date(2025, 1, 1) + dt.timedelta(days=100 * k)
+        )
+        library.stored()
+    assert library.held() == 6  # every article is still held ...
+    assert library.story_of("kept") == kept.story_id
+    undated = library.assign("undated", text)  # ... so an undated copy still finds it
+    assert undated.story_id == kept.story_id
 
 
 def test_syndicated_copies_collapse_and_same_topic_stories_stay_apart() -> None:

@@ -219,3 +219,18 @@ def test_an_analysis_leaves_no_reference_cycle(pipeline: Pipeline) -> None:
         if enabled:
             gc.enable()
     assert unreachable == 0
+
+
+def test_overlapping_runs_restore_the_collector_whatever_order_they_end_in(
+    pipeline: Pipeline,
+) -> None:
+    before = gc.get_threshold()
+    article = Article.create("India and Russia signed a defence agreement.", source_id="a")
+    first = analyses(pipeline, iter([(article, True), (article, True)]))
+    second = analyses(pipeline, iter([(article, True), (article, True)]))
+    next(first)
+    next(second)
+    first.close()  # the first to start ends first: the second still runs tuned
+    assert gc.get_threshold()[0] == YOUNG_THRESHOLD
+    second.close()
+    assert gc.get_threshold() == before

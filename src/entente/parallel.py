@@ -84,16 +84,25 @@ def collector_for_run(pipeline: Pipeline) -> Iterator[None]:
     still collected. Forked workers inherit both settings.
     """
     warm_up(pipeline)  # what the stages build on first use is frozen too
-    threshold = gc.get_threshold()
-    outer = gc.get_freeze_count() > 0  # frozen by whoever runs us: theirs to undo
-    gc.freeze()
-    gc.set_threshold(YOUNG_THRESHOLD, *threshold[1:])
+    global _runs, _settings
+    if _runs == 0:  # the first of runs that overlap tunes; the last to end restores
+        _settings = (gc.get_threshold(), gc.get_freeze_count() > 0)
+        gc.freeze()
+        gc.set_threshold(YOUNG_THRESHOLD, *_settings[0][1:])
+    _runs += 1
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
-        if not outer:
-            gc.unfreeze()
+        _runs -= 1
+        if _runs == 0:
+            threshold, frozen_before = _settings
+            gc.set_threshold(*threshold)
+            if not frozen_before:  # frozen by whoever runs us: theirs to undo
+                gc.unfreeze()
+
+
+_runs = 0  # runs in progress in this process (a generator may outlive another's start)
+_settings: tuple[tuple[int, ...], bool] = ((700, 10, 10), False)
 
 
 def analyses(

@@ -44,6 +44,7 @@ _NAME_KINDS = frozenset(
 
 _SEEN_MAX = 50_000
 _SLIPS_MAX = 200_000  # words of every kind: a corpus's vocabulary, bounded
+_NO_SLIPS: frozenset[str] = frozenset()
 
 
 class Speller:
@@ -80,7 +81,8 @@ class Speller:
         """What :meth:`near` answers, remembered for every word (most are no name)."""
         if (known := self._slips.get(word)) is not None:
             return known
-        known = frozenset(self.near(word))
+        near = self.near(word)
+        known = frozenset(near) if near else _NO_SLIPS  # one shared empty set: most words
         if len(self._slips) >= _SLIPS_MAX:
             self._slips.clear()
         self._slips[word] = known

@@ -75,7 +75,9 @@ def _minhash(words: set[str], num_perm: int) -> MinHash:
     """
     sha1, from_bytes = hashlib.sha1, int.from_bytes
     hashes = [from_bytes(sha1(b).digest()[:4], "little") for b in map(str.encode, words)]
-    minhash = MinHash(scheme=SCHEME, hashfunc=int, permutations=_permutations(num_perm))
+    minhash = MinHash(
+        num_perm=num_perm, scheme=SCHEME, hashfunc=int, permutations=_permutations(num_perm)
+    )
     minhash.update_batch(hashes)
     return minhash
 
@@ -247,16 +249,18 @@ class StoryLibrary:
         """Drop the least recently needed days while more than ``max_articles`` dated
         articles are held; they are reloaded when needed again. The days in ``keep`` stay,
         and so do days with articles assigned but not stored yet (not reloadable). Empty
-        days go too beyond ``MAX_DAYS_HELD``: a long run over many dates holds a bounded
-        number, and the store is asked again for the few that are needed again."""
+        days go too beyond ``MAX_DAYS_HELD``, so that a long run over many dates holds a
+        bounded number (the store is asked again for the few needed again); days with
+        articles go for that bound never, as undated articles compare with what is held."""
         if self._dated <= self.max_articles and len(self._days) <= MAX_DAYS_HELD:
             return
         protected = set(keep) | self._unstored
         for date in list(self._days):
-            if self._dated <= self.max_articles and len(self._days) <= MAX_DAYS_HELD:
+            too_many_articles = self._dated > self.max_articles
+            if not too_many_articles and len(self._days) <= MAX_DAYS_HELD:
                 break
-            if date in protected:
-                continue
+            if date in protected or (not too_many_articles and self._days[date].ids):
+                continue  # over the day bound alone, only empty days go
             day = self._days.pop(date)
             for article_id in day.ids:
                 del self._story[article_id]
