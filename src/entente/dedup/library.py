@@ -137,6 +137,7 @@ class StoryLibrary:
         self._days: OrderedDict[dt.date, _Day] = OrderedDict()  # held days, LRU first
         self._dated = 0  # dated articles held
         self._unstored: set[dt.date] = set()  # days with assigned articles not yet stored
+        self._days_bound = MAX_DAYS_HELD  # days held before empty ones are looked for again
 
     def __len__(self) -> int:
         return len(self._story)
@@ -252,7 +253,8 @@ class StoryLibrary:
         days go too beyond ``MAX_DAYS_HELD``, so that a long run over many dates holds a
         bounded number (the store is asked again for the few needed again); days with
         articles go for that bound never, as undated articles compare with what is held."""
-        if self._dated <= self.max_articles and len(self._days) <= MAX_DAYS_HELD:
+        too_many_days = len(self._days) > max(MAX_DAYS_HELD, self._days_bound)
+        if self._dated <= self.max_articles and not too_many_days:
             return
         protected = set(keep) | self._unstored
         for date in list(self._days):
@@ -265,3 +267,6 @@ class StoryLibrary:
             for article_id in day.ids:
                 del self._story[article_id]
             self._dated -= len(day.ids)
+        # the days left hold articles: look for empty ones again only when as many more
+        # have come, so that the walk over the held days stays rare
+        self._days_bound = len(self._days) + MAX_DAYS_HELD // 2
