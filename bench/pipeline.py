@@ -296,8 +296,8 @@ def size_figures(raw: Record, workers: int | None) -> Record:
             for name, value in raw["stages_s"].items()
         },
     }
-    if workers:
-        out["per_core_articles_per_second"] = out["articles_per_second"] / workers
+    # one process analyses on one core; N workers share the machine's cores with the parent
+    out["per_core_articles_per_second"] = out["articles_per_second"] / (workers or 1)
     return out
 
 
@@ -351,8 +351,7 @@ def report(
             "peak_rss": _ratio(last["peak_rss_mb"], first["peak_rss_mb"]),
         },
     }
-    if workers:
-        out["per_core_articles_per_second"] = first["per_core_articles_per_second"]
+    out["per_core_articles_per_second"] = first["per_core_articles_per_second"]
     return out
 
 
@@ -367,7 +366,8 @@ def table(doc: Record) -> str:
         f"python {doc['machine']['python']}",
         f"floor (tokenizer pass, best of {FLOOR_REPEATS}): {doc['floor_mb_per_second']:.1f} MB/s"
         f" (bare findall {doc['findall_mb_per_second']:.1f} MB/s)",
-        f"{doc['repeat']}x: {doc['articles_per_second']:.1f} articles/s, "
+        f"{doc['repeat']}x: {doc['articles_per_second']:.1f} articles/s "
+        f"({doc['per_core_articles_per_second']:.1f} per core), "
         f"{doc['sentences_per_second']:.0f} sentences/s, {doc['mb_per_second']:.3f} MB/s, "
         f"floor ratio {doc['floor_ratio']:.5f} (1/{1 / doc['floor_ratio']:.0f}), "
         f"peak {doc['peak_rss_mb']:.0f} MB, "

@@ -116,6 +116,9 @@ def test_counts_scale_with_the_copies(bench: ModuleType, lexicon: Lexicon) -> No
     assert first["seconds_per_article"] == pytest.approx(first["seconds"] / 3)
     assert sum(s["share"] for s in doc["stages"].values()) == pytest.approx(1.0)
     assert "floor ratio" in bench.table(doc)
+    assert doc["per_core_articles_per_second"] == pytest.approx(doc["articles_per_second"] / 2)
+    alone = bench.report(BENCH, RECORDS, bench.floor([r["text"] for r in RECORDS]), [one], None)
+    assert alone["per_core_articles_per_second"] == alone["articles_per_second"]
 
 
 def test_no_corpus_is_a_skip(
