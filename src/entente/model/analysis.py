@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 
 from entente.model.actor import Mention
 from entente.model.amount import Amount
@@ -42,7 +42,13 @@ class Analysis:
 
     def with_layer(self, layer: str, **changes: object) -> Analysis:
         """A copy with ``changes`` applied and ``layer`` recorded as done."""
-        return replace(self, layers=self.layers | {layer}, **changes)  # type: ignore[arg-type]
+        values = {name: getattr(self, name) for name in _FIELDS}
+        unknown = changes.keys() - values.keys()
+        if unknown:
+            raise TypeError(f"Analysis has no field {sorted(unknown)}")
+        values |= changes
+        values["layers"] = self.layers | {layer}
+        return Analysis(**values)
 
     def require(self, *layers: str) -> None:
         missing = [layer for layer in layers if layer not in self.layers]
@@ -52,3 +58,7 @@ class Analysis:
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
         sentence = self.sentences[index]
         return self.tokens[sentence.token_start : sentence.token_end]
+
+
+# what with_layer copies (dataclasses.replace reads the fields on every call)
+_FIELDS = tuple(f.name for f in fields(Analysis))
