@@ -283,6 +283,7 @@ def size_figures(raw: Record, workers: int | None) -> Record:
         "sentences": raw["sentences"],
         "mb": raw["mb"],
         "seconds": seconds,
+        "runs_seconds": raw.get("runs_seconds", [seconds]),  # every run; the fastest kept
         "startup_s": raw["startup_s"],
         "warmup_s": raw["warmup_s"],
         "articles_per_second": articles / seconds if seconds else 0.0,
@@ -419,8 +420,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     floor_figures = floor([r.get("text") or "" for r in records])
     raws = []
     for repeat in sorted(set(args.sizes)):
-        print(f"coding {repeat}x ({repeat * len(records)} articles)...", flush=True)
-        raws.append(run_size_subprocess(args.corpus, repeat, args.workers))
+        # the smallest size is the headline and takes seconds, so it is run as often as
+        # the floor and its fastest run kept, as the floor's is; larger sizes run once
+        runs = FLOOR_REPEATS if repeat == min(args.sizes) else 1
+        print(f"coding {repeat}x ({repeat * len(records)} articles, {runs} run(s))...", flush=True)
+        tries = [run_size_subprocess(args.corpus, repeat, args.workers) for _ in range(runs)]
+        best = min(tries, key=lambda r: r["seconds"])
+        best["runs_seconds"] = [r["seconds"] for r in tries]
+        raws.append(best)
     doc = report(args.corpus, records, floor_figures, raws, args.workers)
     print(table(doc))
     if args.out:
