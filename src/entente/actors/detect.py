@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import operator
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -12,7 +11,7 @@ from operator import attrgetter, or_
 from entente.actors.spelling import speller
 from entente.lexicons.lexicon import EntryKind, Lexicon, PhraseEntry
 from entente.model import Token
-from entente.text.normalize import fold
+from entente.text.normalize import fold_all
 from entente.text.tokens import to_norm
 
 
@@ -38,7 +37,7 @@ def find_candidates(
     article's words as :func:`read_words` gives them, read here when not given)."""
     if words is None or words.tokens is not tokens:
         window = tokens[start:end]
-        cased, lower = _folded(list(map(_TEXT, window))), list(map(_NORM, window))
+        cased, lower = fold_all(list(map(_TEXT, window))), list(map(_NORM, window))
         corrected = _respell(cased, lower, lexicon)
         positions = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
         return _find_at(tokens, start, positions, cased, lower, corrected, lexicon)
@@ -67,7 +66,7 @@ class Words:
 
 def read_words(tokens: tuple[Token, ...], lexicon: Lexicon) -> Words:
     """The words of an article's tokens (read once, for all its sentences)."""
-    cased = _folded(list(map(_TEXT, tokens)))
+    cased = fold_all(list(map(_TEXT, tokens)))
     lower = list(map(_NORM, tokens))
     openings = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
     slips = speller(lexicon).slipped(cased)
@@ -76,20 +75,6 @@ def read_words(tokens: tuple[Token, ...], lexicon: Lexicon) -> Words:
 
 _TEXT = attrgetter("text")
 _NORM = attrgetter("norm")
-_ASCII = "".join(map(chr, range(128)))
-_FOLDS_ASCII = fold(_ASCII) != _ASCII  # folding leaves plain ASCII words as they are
-
-
-def _folded(texts: list[str]) -> list[str]:
-    """``fold`` of each word (most words are plain ASCII, which folding keeps)."""
-    if _FOLDS_ASCII:
-        return list(map(fold, texts))
-    if "".join(texts).isascii():
-        return texts
-    folded = texts.copy()
-    for k in compress(range(len(texts)), map(operator.not_, map(str.isascii, texts))):
-        folded[k] = fold(texts[k])
-    return folded
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:

@@ -47,7 +47,7 @@ from entente.model import (
     TokenKind,
     make_id,
 )
-from entente.text.normalize import fold
+from entente.text.normalize import fold_all, non_ascii
 from entente.text.phrases import clause_distance
 
 LAYER = "places"
@@ -569,7 +569,7 @@ def _not_actor_spans(
     found: list[tuple[int, int, int]] = []
     tokens = analysis.tokens
     all_lower = list(map(_NORM, tokens)) if norms is None else norms
-    all_cased = _folded(list(map(_TEXT, tokens)) if texts is None else texts)
+    all_cased = fold_all(list(map(_TEXT, tokens)) if texts is None else texts)
     first, no_actor_first = _phrase_first_words(lexicon, lexicon.phrases.size)
     if no_actor_first.isdisjoint(all_lower) and no_actor_first.isdisjoint(all_cased):
         return found  # no word a no-actor phrase starts with
@@ -616,37 +616,18 @@ _FIRST = slice(0, 1)
 
 _TEXT = attrgetter("text")
 _NORM = attrgetter("norm")
-_ASCII = "".join(map(chr, range(128)))
-_FOLDS_ASCII = fold(_ASCII) != _ASCII or fold_word(_ASCII) != _ASCII.lower()
-
-
-def _folded(texts: list[str]) -> list[str]:
-    """``fold`` of each word (folding keeps plain ASCII words as they are)."""
-    if _FOLDS_ASCII:
-        return list(map(fold, texts))
-    folded = texts.copy()
-    for k in _not_ascii(texts):
-        folded[k] = fold(texts[k])
-    return folded
 
 
 def _fold_words(norms: list[str]) -> list[str]:
     """``fold_word`` of each norm: a plain ASCII one is its lower case, and norms in
     lower case already (as a whole) are their own."""
     joined = "".join(norms)
-    if _FOLDS_ASCII or joined != joined.lower():
+    if joined != joined.lower():
         return list(map(fold_word, norms))
     keys = norms.copy()
-    for k in _not_ascii(norms):
+    for k in non_ascii(norms):
         keys[k] = fold_word(norms[k])
     return keys
-
-
-def _not_ascii(words: list[str]) -> list[int]:
-    """The words that are not plain ASCII, in order."""
-    if "".join(words).isascii():
-        return []
-    return list(compress(range(len(words)), map(operator.not_, map(str.isascii, words))))
 
 
 def event_place(analysis: Analysis, sentence: Sentence, trigger: Span) -> str | None:

@@ -42,11 +42,7 @@ class Analysis:
 
     def with_layer(self, layer: str, **changes: object) -> Analysis:
         """A copy with ``changes`` applied and ``layer`` recorded as done."""
-        values = {name: getattr(self, name) for name in _FIELDS}
-        unknown = changes.keys() - values.keys()
-        if unknown:
-            raise TypeError(f"Analysis has no field {sorted(unknown)}")
-        values |= changes
+        values = {name: getattr(self, name) for name in _FIELDS} | changes  # a bad name: TypeError
         values["layers"] = self.layers | {layer}
         return Analysis(**values)
 

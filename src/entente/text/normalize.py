@@ -9,9 +9,11 @@ gives the matching form of a token instead (lower case, straight quotes, plain d
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress
 
 from entente.text.boilerplate import strip_boilerplate
 
@@ -42,6 +44,10 @@ _FOLD = str.maketrans(
 )
 
 
+if min(_FOLD) < 128:
+    raise RuntimeError("fold must keep plain ASCII as it is: fold_all relies on it")
+
+
 def normalize_text(raw: str) -> str:
     """Return the canonical form of an article's text."""
     text = unicodedata.normalize("NFC", raw)
@@ -56,3 +62,19 @@ def fold(token: str) -> str:
     """The matching form of a token: straight quotes and dashes, case kept (cached: a
     corpus repeats a small vocabulary)."""
     return token.translate(_FOLD)
+
+
+def fold_all(words: list[str]) -> list[str]:
+    """:func:`fold` of each word, in order: only the words that are not plain ASCII
+    (folding keeps those as they are) go through it."""
+    folded = words.copy()
+    for k in non_ascii(words):
+        folded[k] = fold(words[k])
+    return folded
+
+
+def non_ascii(words: list[str]) -> list[int]:
+    """The positions of the words that are not plain ASCII, in order."""
+    if "".join(words).isascii():
+        return []
+    return list(compress(range(len(words)), map(operator.not_, map(str.isascii, words))))
