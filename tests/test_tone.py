@@ -9,7 +9,6 @@ from entente.enrich.sentiment import NEUTRAL_WORD, to_scored_text
 from entente.enrich.tone import article_tone, dyad_tone, event_tone
 from entente.errors import LexiconError
 from entente.lexicons.schema import ToneCues
-from entente.model import Span
 
 _VADER = SentimentIntensityAnalyzer()
 
@@ -168,7 +167,7 @@ def test_quote_targets(analyze, text, targets):  # type: ignore[no-untyped-def]
 
 def test_scored_text_replaces_muted_spans_once():  # type: ignore[no-untyped-def]
     text = "Prime Minister Modi met Xi."
-    muted = [Span(0, 19), Span(6, 14), Span(24, 26)]
+    muted = [(0, 19), (6, 14), (24, 26)]
     assert to_scored_text(text, 0, len(text), muted) == f"{NEUTRAL_WORD} met {NEUTRAL_WORD}."
 
 

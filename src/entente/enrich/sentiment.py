@@ -37,7 +37,7 @@ from vaderSentiment.vaderSentiment import (
 
 from entente.lexicons.lexicon import Lexicon
 from entente.lexicons.schema import ToneCues
-from entente.model import Span, Token, TokenKind
+from entente.model import Token, TokenKind
 
 # What a muted word becomes: no entry in VADER's lexicon, no negation, no booster.
 NEUTRAL_WORD = "someone"
@@ -245,17 +245,17 @@ def news_scorer(lexicon: Lexicon) -> NewsScorer:
     return NewsScorer(lexicon.tone)
 
 
-def to_scored_text(text: str, start: int, end: int, muted: Sequence[Span]) -> str:
-    """``text[start:end]`` with each muted span (sorted, inside the range) replaced by
-    :data:`NEUTRAL_WORD`; overlapping spans are replaced once."""
+def to_scored_text(text: str, start: int, end: int, muted: Sequence[tuple[int, int]]) -> str:
+    """``text[start:end]`` with each muted ``(start, end)`` (sorted, inside the range)
+    replaced by :data:`NEUTRAL_WORD`; overlapping ones are replaced once."""
     pieces: list[str] = []
     at = start
-    for span in muted:
-        if span.end <= at:
+    for m_start, m_end in muted:
+        if m_end <= at:
             continue
-        if span.start >= at:
-            pieces += [text[at : span.start], NEUTRAL_WORD]
-        at = span.end  # a span overlapping the one before extends it
+        if m_start >= at:
+            pieces += [text[at:m_start], NEUTRAL_WORD]
+        at = m_end  # a stretch overlapping the one before extends it
     pieces.append(text[at:end])
     return "".join(pieces)
 

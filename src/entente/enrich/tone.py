@@ -26,7 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import replace
 
-from entente.enrich.sentiment import NEUTRAL_WORD, NewsScorer, news_scorer
+from entente.enrich.sentiment import NewsScorer, news_scorer, to_scored_text
 from entente.enrich.targets import quote_targets
 from entente.lexicons.lexicon import Lexicon
 from entente.model import Analysis, Event, MentionKind, Quote, SentenceKind
@@ -115,7 +115,7 @@ class _ToneReader:
         key = (index, start, end)
         tone = self._tones.get(key)
         if tone is None:
-            text = _scored_text(self.analysis.text, start, end, self._muted(index, start, end))
+            text = to_scored_text(self.analysis.text, start, end, self._muted(index, start, end))
             tone = self._tones[key] = self.scorer.score(text)
         return tone
 
@@ -130,17 +130,3 @@ class _ToneReader:
         muted += self.scorer.muted_words(self.analysis.sentence_tokens(index), start, end)
         muted.sort()
         return muted
-
-
-def _scored_text(text: str, start: int, end: int, muted: list[tuple[int, int]]) -> str:
-    """:func:`~entente.enrich.sentiment.to_scored_text` of ``(start, end)`` pairs."""
-    pieces: list[str] = []
-    at = start
-    for m_start, m_end in muted:
-        if m_end <= at:
-            continue
-        if m_start >= at:
-            pieces += [text[at:m_start], NEUTRAL_WORD]
-        at = m_end
-    pieces.append(text[at:end])
-    return "".join(pieces)
