@@ -122,6 +122,21 @@ def test_the_same_wording_weeks_apart_is_a_new_story() -> None:
     assert later.is_new_story
 
 
+def test_a_held_article_costs_about_half_a_kilobyte_however_its_days_fall() -> None:
+    """A backfill over years puts an article or two on most days: the held signatures
+    cost 32 bits a value and at most a row of slack an article, not a block a day."""
+    library = StoryLibrary()
+    texts = [normalize_text(story) for story in STORIES]
+    start = dt.date(2020, 1, 1)
+    for k in range(300):  # one article on most days, three on every tenth
+        for j in range(3 if k % 10 == 0 else 1):
+            text = f"{texts[(k + j) % len(texts)]} Report {k}-{j}."
+            library.assign(f"a{k}-{j}", text, start + dt.timedelta(days=10 * k))
+    per_article = library.signature_bytes() / library.held()
+    assert library.held() == 360
+    assert NUM_PERM * 4 <= per_article <= NUM_PERM * 4 * 1.25
+
+
 def test_the_library_holds_only_the_days_it_needs_and_reloads_forgotten_ones() -> None:
     text = normalize_text(STORIES[0])
     source = StoryLibrary()

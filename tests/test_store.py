@@ -115,3 +115,29 @@ def test_writing_an_article_again_replaces_its_rows(tmp_path: Path) -> None:
             [eventful.article.article_id],
         )
         assert events[0]["n"] == 0
+
+
+def test_a_write_batch_is_bounded_by_its_text_as_well_as_its_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long articles make smaller transactions: a run's memory for the batch it writes
+    does not grow with the length of the articles."""
+    from entente import runner
+
+    monkeypatch.setattr(runner, "BATCH_TEXT", 140)  # characters: the inputs have 78, 71, 146, 62
+    batches: list[int] = []
+    write = Store.write
+
+    def counting(self: Store, analyses, **kwargs):  # type: ignore[no-untyped-def]
+        batches.append(len(analyses))
+        return write(self, analyses, **kwargs)
+
+    monkeypatch.setattr(Store, "write", counting)
+    folder = write_inputs(tmp_path / "in")
+    with Store(tmp_path / "b.duckdb") as store:
+        summary = runner.code_paths([folder], store, Pipeline.default())
+    assert summary.articles == len(GOOD)
+    assert sum(batches) == len(GOOD)
+    assert batches == [2, 1, 1]  # two short articles reach the bound, or one long one
+    monkeypatch.undo()
+    assert dump(tmp_path / "b.duckdb")["events"]

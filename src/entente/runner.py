@@ -27,6 +27,7 @@ from entente.store.database import Store
 from entente.store.rows import Coded, coded
 
 BATCH_SIZE = 200  # articles a transaction: larger batches write faster but raise the peak
+BATCH_TEXT = 8 << 20  # characters of text a transaction at most: long articles come fewer
 
 
 @dataclass
@@ -71,6 +72,7 @@ class _Run:
     batch: list[Coded] = field(default_factory=list)  # rows only: no tokens held
     links: list[StoryLink] = field(default_factory=list)
     seen: list[Article] = field(default_factory=list)  # skipped, but seen here
+    text: int = 0  # characters of text in the batch
     on_error: Callable[[InputError], None] = lambda e: None
 
     def admit(self, item: Item) -> bool:
@@ -97,8 +99,9 @@ class _Run:
             self.summary.duplicates += not link.is_new_story
             self.batch.append(rows)
             self.links.append(link)
+            self.text += len(item.text)
             _count(self.summary, rows)
-        if len(self.batch) + len(self.seen) >= BATCH_SIZE:
+        if len(self.batch) + len(self.seen) >= BATCH_SIZE or self.text >= BATCH_TEXT:
             self.flush()
 
     def fail(self, error: InputError) -> None:
@@ -111,7 +114,7 @@ class _Run:
         self.store.write(self.batch, lexicon_digest=digest, stories=self.links)
         self.store.add_sightings(self.seen)
         self.library.stored()
-        self.batch, self.links, self.seen = [], [], []
+        self.batch, self.links, self.seen, self.text = [], [], [], 0
 
 
 def code_items(

@@ -90,18 +90,31 @@ def _permutations(num_perm: int) -> np.ndarray:
     return permutations
 
 
+def _held_values(values: np.ndarray) -> np.ndarray:
+    """``values`` as held: 32 bits each, which is all the scheme's hash values have."""
+    if len(values) and int(values.max()) > _MAX_VALUE:
+        raise ValueError(f"MinHash value over 32 bits in a {SCHEME} signature")
+    return values.astype(np.uint32)
+
+
+_MAX_VALUE = 0xFFFFFFFF
+
+
 @dataclass
 class _Day:
     """The articles held for one day (or the undated ones): ids, stories, signatures."""
 
     ids: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)
-    matrix: np.ndarray | None = None  # a signature a row; capacity doubled when full
+    # a signature a row, 32 bits a value; room for one article at first, doubled when full
+    # (most days of a long backfill hold an article or two: a larger start would cost
+    # more than the signatures themselves)
+    matrix: np.ndarray | None = None
 
     def add(self, article_id: str, story_id: str, values: np.ndarray) -> None:
         n = len(self.ids)
         if self.matrix is None or n == len(self.matrix):
-            grown = np.empty((max(8, 2 * n), len(values)), dtype=np.uint64)
+            grown = np.empty((max(1, 2 * n), len(values)), dtype=np.uint32)
             if self.matrix is not None:
                 grown[:n] = self.matrix
             self.matrix = grown
@@ -148,7 +161,7 @@ class StoryLibrary:
         """Enter a stored article (from the database) into the library."""
         if article_id in self._story:
             return
-        values = np.fromiter(signature, dtype=np.uint64, count=self.num_perm)
+        values = _held_values(np.fromiter(signature, dtype=np.uint64, count=self.num_perm))
         self._remember(article_id, story_id, values, date)
 
     def assign(
@@ -168,6 +181,7 @@ class StoryLibrary:
             prepared = signature_of(text, self.num_perm)
         values, short = prepared
         signature = tuple(values.tolist())
+        values = _held_values(values)
         if date is not None and self.loader is not None:
             self._hold(date)
         if article_id in self._story:
@@ -189,6 +203,11 @@ class StoryLibrary:
     def held(self) -> int:
         """How many articles the library holds now (dated and undated)."""
         return len(self._story)
+
+    def signature_bytes(self) -> int:
+        """The memory the held signatures take, spare rows included."""
+        days = [self._undated, *self._days.values()]
+        return sum(day.matrix.nbytes for day in days if day.matrix is not None)
 
     def stored(self) -> None:
         """Say that every article assigned so far is in the store (so may be forgotten)."""
