@@ -12,8 +12,10 @@ quotation layer works on characters, not sentences.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from entente.model import SentenceKind, TokenKind
 from entente.text.tokens import RawToken, iter_raw_tokens
@@ -23,6 +25,8 @@ _TERMINAL = frozenset({".", "!", "?", "...", "…"})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "«"})
 _HEADING_MAX_WORDS = 16
+_ENDERS_RE = re.compile(r"[.!?\u2026]")  # the last characters of _TERMINAL's marks
+_END = itemgetter(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,25 +123,26 @@ def split_unit(
 ) -> Iterator[list[RawToken]]:
     """Split one unit's tokens into sentences."""
     tokens = list(iter_raw_tokens(text, unit.start, unit.end))
-    punct = TokenKind.PUNCT
-    # only punctuation or a word ending in a period (U.S.) may end a sentence
-    candidates = [
-        i for i, (_, end, kind) in enumerate(tokens) if kind is punct or text[end - 1] == "."
-    ]
+    n = len(tokens)
+    ends = list(map(_END, tokens))
     begin, consumed = 0, -1
-    for i in candidates:
-        if i <= consumed:  # a closing mark already taken into the sentence before
-            continue
+    # only a token ending in one of _ENDERS may end a sentence (every terminal mark does,
+    # and so does an abbreviation such as U.S.): find those characters with one search and
+    # the token each closes, if any, by its end offset (ends rise strictly)
+    for match in _ENDERS_RE.finditer(text, unit.start, unit.end):
+        i = bisect_left(ends, match.end())
+        if i == n or ends[i] != match.end() or i <= consumed:
+            continue  # inside a token (U.S.), or a mark already taken into the sentence
         if _is_terminal(text, tokens, i, abbreviations) or _abbreviation_ends(
             text, tokens, i, starters
         ):
-            while i + 1 < len(tokens) and text[tokens[i + 1][0] : tokens[i + 1][1]] in _CLOSERS:
+            while i + 1 < n and text[tokens[i + 1][0] : tokens[i + 1][1]] in _CLOSERS:
                 i += 1
             consumed = i
             if _can_start(text, tokens, i + 1):
                 yield tokens[begin : i + 1]
                 begin = i + 1
-    if begin < len(tokens):
+    if begin < n:
         yield tokens[begin:]
 
 
