@@ -68,18 +68,25 @@ def signature_of(text: str, num_perm: int = NUM_PERM) -> Signature:
 def _minhash(words: set[str], num_perm: int) -> MinHash:
     """datasketch's MinHash of the shingles under its default 32-bit SHA-1 hash.
 
-    The SHA-1 values are computed here in one comprehension and handed over as they
-    are (``hashfunc=int``), and the random permutations are drawn once per process:
-    the same values as ``MinHash(num_perm, scheme=SCHEME).update_batch(encoded)``, at
-    half the cost. The order of the shingles does not matter to a minimum.
+    The 32-bit hash values are computed here for all shingles at once and handed over
+    as they are (``hashfunc=int``), and the random permutations are drawn once per
+    process: the same values as ``MinHash(num_perm, scheme=SCHEME).update_batch(encoded)``
+    at a fraction of the cost. datasketch's value of a shingle is the first four bytes
+    of its SHA-1 digest read little-endian: the digests (20 bytes each) are joined and
+    read as 32-bit words, every fifth being a shingle's. The order of the shingles does
+    not matter to a minimum.
     """
-    sha1, from_bytes = hashlib.sha1, int.from_bytes
-    hashes = [from_bytes(sha1(b).digest()[:4], "little") for b in map(str.encode, words)]
+    sha1 = hashlib.sha1
+    digests = b"".join([sha1(b).digest() for b in map(str.encode, words)])
+    hashes = np.frombuffer(digests, dtype="<u4")[::_DIGEST_WORDS].tolist()
     minhash = MinHash(
         num_perm=num_perm, scheme=SCHEME, hashfunc=int, permutations=_permutations(num_perm)
     )
     minhash.update_batch(hashes)
     return minhash
+
+
+_DIGEST_WORDS = hashlib.sha1().digest_size // 4  # 32-bit words in a SHA-1 digest
 
 
 @lru_cache(maxsize=4)
