@@ -41,34 +41,35 @@ class Unit:
 
 def iter_units(text: str, start: int = 0) -> Iterator[Unit]:
     """Yield the headings, bullets and prose paragraphs of ``text[start:]``, numbered."""
+    body = SentenceKind.BODY
     paragraph = 0
-    prose: list[tuple[int, int]] = []
-    for line_start, line_end in _iter_lines(text, start):
-        line = text[line_start:line_end]
+    first = -1  # where the open prose paragraph starts (-1: none is open) ...
+    last_end, last_line = 0, ""  # ... and where and what its last line is
+    line_end = start - 1
+    for line in text[start:].split("\n"):
+        line_start = line_end + 1
+        line_end = line_start + len(line)
         if not line.strip():
-            if prose:
-                yield from _flush(prose, paragraph)
+            if first >= 0:
+                yield Unit(first, last_end, body, paragraph)
                 paragraph += 1
-            prose = []
+            first = -1
             continue
         kind = _line_kind(line)
-        if (
-            kind is SentenceKind.BODY
-            and prose
-            and _continues(text[prose[-1][0] : prose[-1][1]], line)
-        ):
-            prose.append((line_start, line_end))
+        if kind is body and first >= 0 and _continues(last_line, line):
+            last_end, last_line = line_end, line
             continue
-        if prose:
-            yield from _flush(prose, paragraph)
+        if first >= 0:
+            yield Unit(first, last_end, body, paragraph)
             paragraph += 1
-        prose = []
-        if kind is SentenceKind.BODY:
-            prose.append((line_start, line_end))
+        first = -1
+        if kind is body:
+            first, last_end, last_line = line_start, line_end, line
             continue
         yield Unit(line_start + _marks(line), line_end, kind, paragraph)
         paragraph += 1
-    yield from _flush(prose, paragraph)
+    if first >= 0:
+        yield Unit(first, last_end, body, paragraph)
 
 
 def _marks(line: str) -> int:
@@ -78,22 +79,6 @@ def _marks(line: str) -> int:
     if not stripped.startswith("#"):
         return 0
     return len(line) - len(stripped.lstrip("#").lstrip())
-
-
-def _iter_lines(text: str, start: int) -> Iterator[tuple[int, int]]:
-    pos = start
-    while pos <= len(text):
-        nl = text.find("\n", pos)
-        end = len(text) if nl < 0 else nl
-        yield pos, end
-        if nl < 0:
-            return
-        pos = nl + 1
-
-
-def _flush(prose: list[tuple[int, int]], paragraph: int) -> Iterator[Unit]:
-    if prose:
-        yield Unit(prose[0][0], prose[-1][1], SentenceKind.BODY, paragraph)
 
 
 def _line_kind(line: str) -> SentenceKind:
