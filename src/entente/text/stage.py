@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from itertools import repeat
+from typing import TypeVar
 
 from entente.lexicons.lexicon import Lexicon
 from entente.model import Analysis, Dateline, Sentence, SentenceKind, Span, Token
@@ -14,6 +15,7 @@ from entente.text.sentences import Unit, iter_units, split_unit
 from entente.text.tokens import RawToken, iter_raw_tokens, to_norm
 
 LAYER = "text"
+_R = TypeVar("_R")
 
 
 def analyze_text(analysis: Analysis, lexicon: Lexicon) -> Analysis:
@@ -51,7 +53,7 @@ def analyze_text(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         LAYER,
         date=date,
         dateline=dateline,
-        sentences=tuple(builder.sentences),
+        sentences=builder.sentences(),
         tokens=builder.tokens(),
     )
 
@@ -86,31 +88,51 @@ def _trim(text: str, span: Span) -> Span:
 
 # Tokens are the most numerous records (about 900 an article), and the offsets come
 # straight from regular-expression matches, so they are valid by construction: build
-# them without the frozen dataclasses' per-field __setattr__ and the span check.
+# them (and the sentences) without the frozen dataclasses' per-field __setattr__ and the
+# span check, a field at a time over the whole article (``map`` over a slot's setter runs
+# in C, with no interpreter step per record and field).
 def _setter(cls: type, name: str) -> Callable[[object, object], None]:
     setter: Callable[[object, object], None] = cls.__dict__[name].__set__
     return setter
 
 
 _TOKEN_NAMES = ("index", "span", "text", "norm", "kind", "sentence")
-if tuple(f.name for f in fields(Token)) != _TOKEN_NAMES or len(fields(Span)) != 2:
-    raise RuntimeError("Token or Span changed shape: update the text stage's fast builder")
-_SPAN_START, _SPAN_END = _setter(Span, "start"), _setter(Span, "end")
+_SENTENCE_NAMES = ("index", "span", "kind", "paragraph", "token_start", "token_end")
+if (
+    tuple(f.name for f in fields(Token)) != _TOKEN_NAMES
+    or tuple(f.name for f in fields(Sentence)) != _SENTENCE_NAMES
+    or tuple(f.name for f in fields(Span)) != ("start", "end")
+):
+    raise RuntimeError("Token, Sentence or Span changed shape: update the text stage's builder")
+_SPAN_FIELDS = (_setter(Span, "start"), _setter(Span, "end"))
 _TOKEN_FIELDS = tuple(_setter(Token, name) for name in _TOKEN_NAMES)
+_SENTENCE_FIELDS = tuple(_setter(Sentence, name) for name in _SENTENCE_NAMES)
+# runs an iterator to its end, keeping nothing
+_consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
+
+
+def _records(
+    cls: type[_R],
+    setters: Sequence[Callable[[object, object], None]],
+    columns: Sequence[Iterable[object]],
+    n: int,
+) -> tuple[_R, ...]:
+    """``n`` new ``cls`` records, each field set from its column."""
+    records = tuple(map(object.__new__, repeat(cls, n)))
+    for setter, column in zip(setters, columns, strict=True):
+        _consume(map(setter, records, column))
+    return records
 
 
 class _Builder:
-    """Collects sentences and tokens in text order, numbering both.
-
-    The sentences' raw tokens are gathered first and turned into Token records once at
-    the end, a field at a time over the whole article (``map`` over the slot setters runs
-    in C, with no interpreter step per token and field)."""
+    """Collects the sentences' raw tokens in text order; makes the records at the end."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sentences: list[Sentence] = []
         self.raw: list[RawToken] = []
         self.owners: list[int] = []  # the sentence of each raw token
+        # start, end, kind, paragraph, first token and end token of each sentence
+        self.rows: list[tuple[int, int, SentenceKind, int, int, int]] = []
 
     def add_meta(self, span: Span, kind: SentenceKind, paragraph: int = 0) -> None:
         raw = list(iter_raw_tokens(self.text, span.start, span.end))
@@ -121,34 +143,26 @@ class _Builder:
             self._add(raw, unit.kind, unit.paragraph)
 
     def _add(self, raw: list[RawToken], kind: SentenceKind, paragraph: int) -> None:
-        index = len(self.sentences)
         first = len(self.raw)
         self.raw += raw
-        self.owners += repeat(index, len(raw))
-        span = Span(raw[0][0], raw[-1][1])
-        self.sentences.append(Sentence(index, span, kind, paragraph, first, len(self.raw)))
+        self.owners += repeat(len(self.rows), len(raw))
+        self.rows.append((raw[0][0], raw[-1][1], kind, paragraph, first, len(self.raw)))
 
-    def tokens(self) -> tuple[Token, ...]:
-        raw, n = self.raw, len(self.raw)
+    def sentences(self) -> tuple[Sentence, ...]:
+        n = len(self.rows)
         if not n:
             return ()
-        starts, ends, kinds = zip(*raw, strict=True)
-        new = object.__new__
-        set_start, set_end = _SPAN_START, _SPAN_END
-        set_index, set_span, set_text, set_norm, set_kind, set_sentence = _TOKEN_FIELDS
-        spans = list(map(new, repeat(Span, n)))
-        _consume(map(set_start, spans, starts))
-        _consume(map(set_end, spans, ends))
+        starts, ends, kinds, paragraphs, firsts, lasts = zip(*self.rows, strict=True)
+        spans = _records(Span, _SPAN_FIELDS, (starts, ends), n)
+        columns = (range(n), spans, kinds, paragraphs, firsts, lasts)
+        return _records(Sentence, _SENTENCE_FIELDS, columns, n)
+
+    def tokens(self) -> tuple[Token, ...]:
+        n = len(self.raw)
+        if not n:
+            return ()
+        starts, ends, kinds = zip(*self.raw, strict=True)
+        spans = _records(Span, _SPAN_FIELDS, (starts, ends), n)
         surfaces = list(map(self.text.__getitem__, map(slice, starts, ends)))
-        tokens = tuple(map(new, repeat(Token, n)))
-        _consume(map(set_index, tokens, range(n)))
-        _consume(map(set_span, tokens, spans))
-        _consume(map(set_text, tokens, surfaces))
-        _consume(map(set_norm, tokens, map(to_norm, surfaces)))
-        _consume(map(set_kind, tokens, kinds))
-        _consume(map(set_sentence, tokens, self.owners))
-        return tokens
-
-
-# runs an iterator to its end, keeping nothing
-_consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
+        columns = (range(n), spans, surfaces, map(to_norm, surfaces), kinds, self.owners)
+        return _records(Token, _TOKEN_FIELDS, columns, n)
