@@ -163,6 +163,7 @@ class _Builder:
             return ()
         starts, ends, kinds = zip(*self.raw, strict=True)
         spans = _records(Span, _SPAN_FIELDS, (starts, ends), n)
-        surfaces = list(map(self.text.__getitem__, map(slice, starts, ends)))
+        text = self.text
+        surfaces = [text[start:end] for start, end, _ in self.raw]
         columns = (range(n), spans, surfaces, map(to_norm, surfaces), kinds, self.owners)
         return _records(Token, _TOKEN_FIELDS, columns, n)
