@@ -101,7 +101,8 @@ class NewsScorer:
 
     def score(self, text: str) -> float:
         """VADER's compound score of ``text``: -1 very negative .. +1 very positive."""
-        text = text.translate(_TO_ASCII)
+        if not text.isascii():  # the quotes and apostrophes folded are none of ASCII
+            text = text.translate(_TO_ASCII)
         if not text.isascii() and not self._emoji_chars.isdisjoint(text):
             # emojis are read through their descriptions: VADER's own pass
             return float(self._vader.polarity_scores(text)["compound"])
