@@ -430,7 +430,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # every size is run as often as the floor and its fastest run kept, as the
         # floor's is (this machine's speed drifts by a sixth within minutes), so that
         # sizes compare like with like; memory is the highest peak of the runs
-        print(f"coding {repeat}x ({repeat * len(records)} articles, {args.runs} runs)...", flush=True)
+        articles = repeat * len(records)
+        print(f"coding {repeat}x ({articles} articles, {args.runs} runs)...", flush=True)
         tries = [run_size_subprocess(args.corpus, repeat, args.workers) for _ in range(args.runs)]
         best = min(tries, key=lambda r: r["seconds"])
         best["runs_seconds"] = [r["seconds"] for r in tries]
