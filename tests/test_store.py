@@ -141,3 +141,49 @@ def test_a_write_batch_is_bounded_by_its_text_as_well_as_its_articles(
     assert batches == [2, 1, 1]  # two short articles reach the bound, or one long one
     monkeypatch.undo()
     assert dump(tmp_path / "b.duckdb")["events"]
+
+
+def _duckdb_memory(store: Store) -> int:
+    ((held,),) = store.con.execute(
+        "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()"
+    ).fetchall()
+    return int(held)
+
+
+def test_a_writing_run_lets_duckdbs_cache_go_once_its_rows_are_on_disk(tmp_path: Path) -> None:
+    """DuckDB keeps every block it wrote cached; inside a run, what a checkpoint has put on
+    disk is let go, so that a run's memory does not grow with the store."""
+    pipeline = Pipeline.default()
+    analyses = [
+        pipeline.analyze(Article.create(text, source_id=name)) for name, text in GOOD.items()
+    ]
+    with Store(tmp_path / "c.duckdb") as store:
+        ((limit,),) = store.con.execute("SELECT current_setting('memory_limit')").fetchall()
+        store.con.execute("SET checkpoint_threshold = '1B'")  # every commit checkpoints
+        store.write(analyses[:2], lexicon_digest="x")
+        assert _duckdb_memory(store) > 1 << 20  # outside a run, a block a table stays
+        with store.writing_run():
+            store.write(analyses[2:], lexicon_digest="x")
+            assert _duckdb_memory(store) <= 1 << 20  # the moment's limit: 1 MB
+        assert store.con.execute("SELECT current_setting('memory_limit')").fetchall() == [(limit,)]
+        assert store.query("SELECT count(*) AS n FROM articles") == [{"n": len(GOOD)}]
+
+
+def test_a_writing_run_that_replaced_rows_checkpoints_at_its_end(tmp_path: Path) -> None:
+    """Inside a run checkpoints do not merge row groups (that held each merge in memory);
+    a run that deleted stored rows merges once at its end, reclaiming their space, and
+    one that only added rows leaves its log for DuckDB's usual checkpoints."""
+    pipeline = Pipeline.default()
+    analyses = [
+        pipeline.analyze(Article.create(text, source_id=name)) for name, text in GOOD.items()
+    ]
+    db = tmp_path / "r.duckdb"
+    wal = Path(f"{db}.wal")
+    with Store(db) as store:
+        with store.writing_run():
+            store.write(analyses, lexicon_digest="one")
+        assert wal.stat().st_size > 0  # new rows only: no checkpoint yet
+        with store.writing_run():
+            store.write(analyses, lexicon_digest="two")  # every article replaced
+        assert not wal.exists() or wal.stat().st_size == 0
+        assert store.query("SELECT count(DISTINCT lexicon_digest) AS n FROM articles") == [{"n": 1}]

@@ -144,12 +144,15 @@ def code_items(
         on_error=on_error,
     )
     jobs = ((item, run.admit(item)) for item in items)
-    with closing(analyses(pipeline, jobs, worker_count(workers))) as results:
+    with (
+        store.writing_run(),  # its memory must not grow with the store
+        closing(analyses(pipeline, jobs, worker_count(workers))) as results,
+    ):
         for item, result in results:
             summary.inputs += 1
             run.take(item, result)
             on_progress(summary)
-    run.flush()
+        run.flush()
     store.finish_run(
         summary.run_id,
         {

@@ -13,6 +13,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,8 @@ class Store:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open database ({exc})") from exc
+        self._run_writing = False  # inside writing_run
+        self._replaced = False  # a write in this run replaced stored rows
         if not read_only:
             self.migrate()
 
@@ -95,6 +98,46 @@ class Store:
         return applied
 
     # -- writing --------------------------------------------------------------------
+    @contextmanager
+    def writing_run(self) -> Iterator[None]:
+        """DuckDB set for a run that writes batch after batch, so that its memory does
+        not grow with the store.
+
+        Left to itself, DuckDB keeps every block it wrote cached (up to most of the
+        machine's memory), and its checkpoints merge the small row groups that appends
+        leave into larger ones, holding each merge in memory: a run's peak grew with the
+        store, in steps at every doubling. Inside, checkpoints do not merge, and after a
+        checkpoint (when nothing written waits in memory) the cache is let go. A run
+        that replaced stored rows is merged once at its end, which reclaims what the
+        deleted rows took."""
+        self.con.execute("SET max_vacuum_tasks = 0")
+        self._run_writing, self._replaced = True, False
+        try:
+            yield
+        finally:
+            self._run_writing = False
+            self.con.execute("RESET max_vacuum_tasks")
+            if self._replaced:
+                self.con.execute("CHECKPOINT")
+
+    def _let_cache_go(self) -> None:
+        """Drop DuckDB's cached blocks once they are all on disk (just after a
+        checkpoint): lowering the memory limit for a moment evicts them, and blocks
+        on disk are evicted for nothing. Rows not checkpointed yet would be spilled to
+        a temporary file instead, so then nothing is done."""
+        ((waiting,),) = self.con.execute(
+            "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
+            "WHERE tag IN ('IN_MEMORY_TABLE', 'OVERFLOW_STRINGS')"
+        ).fetchall()
+        if waiting:
+            return
+        try:
+            self.con.execute("SET memory_limit = '1MB'")
+        except duckdb.Error:
+            pass  # what could not be evicted stays; the limit is put back all the same
+        finally:
+            self.con.execute("RESET memory_limit")
+
     def write(
         self,
         analyses: Sequence[Analysis | Coded],
@@ -130,20 +173,23 @@ class Store:
                 "SELECT count(*) FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]
             ).fetchall()
             for name in tables if stored else ():
-                self.con.execute(
-                    f"DELETE FROM {name} WHERE article_id IN (SELECT unnest(?))", [ids]
-                )
+                self._delete(f"DELETE FROM {name} WHERE article_id IN (SELECT unnest(?))", [ids])
             for name, rows in tables.items():
                 self._insert(name, rows)
             self._add_sightings([a.article for a in latest.values()])
             sources = sorted({a.article.origin for a in analyses if a.article.origin})
-            self.con.execute(
-                "DELETE FROM input_errors WHERE source IN (SELECT unnest(?))", [sources]
-            )
+            self._delete("DELETE FROM input_errors WHERE source IN (SELECT unnest(?))", [sources])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+        if self._run_writing:
+            self._let_cache_go()
+
+    def _delete(self, sql: str, params: list[Any]) -> None:
+        """Run a DELETE; note whether it removed rows (see :meth:`writing_run`)."""
+        ((deleted,),) = self.con.execute(sql, params).fetchall()
+        self._replaced = self._replaced or deleted > 0
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -172,7 +218,7 @@ class Store:
             }
             for a in articles
         }
-        self.con.execute(
+        self._delete(
             "DELETE FROM sightings WHERE (article_id, origin) IN (SELECT (unnest(?), unnest(?)))",
             [[k[0] for k in rows], [k[1] for k in rows]],
         )
@@ -213,7 +259,7 @@ class Store:
 
     def record_error(self, source: str, reason: str, run_id: str) -> None:
         """Keep one row per failing input (the latest reason)."""
-        self.con.execute("DELETE FROM input_errors WHERE source = ?", [source])
+        self._delete("DELETE FROM input_errors WHERE source = ?", [source])
         self.con.execute("INSERT INTO input_errors VALUES (?, ?, ?)", [source, reason, run_id])
 
     def start_run(self, lexicon_digest: str, settings: dict[str, Any]) -> str:
