@@ -139,7 +139,6 @@ class _Chunk:
 class _Pool:
     pipeline: Pipeline
     executor: ProcessPoolExecutor | None = None
-    started: bool = False
 
     def submit(self, chunk: _Chunk) -> None:
         if self.executor is None:
