@@ -24,6 +24,7 @@ from entente.model import Analysis, Article
 from entente.parallel import analyses, worker_count
 from entente.pipeline import Pipeline
 from entente.store.database import Store
+from entente.store.held import HeldIds
 from entente.store.rows import Coded, coded
 
 BATCH_SIZE = 200  # articles a transaction: larger batches write faster but raise the peak
@@ -68,7 +69,7 @@ class _Run:
     pipeline: Pipeline
     summary: RunSummary
     library: StoryLibrary
-    done: set[str]
+    done: HeldIds  # stored and met ids, 8 bytes each
     batch: list[Coded] = field(default_factory=list)  # rows only: no tokens held
     links: list[StoryLink] = field(default_factory=list)
     seen: list[Article] = field(default_factory=list)  # skipped, but seen here

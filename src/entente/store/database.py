@@ -26,6 +26,7 @@ from entente.dedup import StoryLibrary, StoryLink, outlet_of
 from entente.dedup.library import StoredRow
 from entente.errors import StoreError
 from entente.model import Analysis, Article, make_id
+from entente.store.held import ARTICLE_ID, HeldIds
 from entente.store.rows import TABLE_ROWS, Coded, coded, story_row
 
 DEFAULT_DB = "entente.duckdb"
@@ -224,12 +225,21 @@ class Store:
         )
         self._insert("sightings", list(rows.values()))
 
-    def coded_ids(self, lexicon_digest: str) -> set[str]:
-        """Ids of the articles stored as coded with this lexicon."""
-        rows = self.con.execute(
-            "SELECT article_id FROM articles WHERE lexicon_digest = ?", [lexicon_digest]
+    def coded_ids(self, lexicon_digest: str) -> HeldIds:
+        """Ids of the articles stored as coded with this lexicon, 8 bytes each: read as
+        64-bit integers by the database, never as a list of strings."""
+        where = "lexicon_digest = ? AND regexp_full_match(article_id, ?)"
+        pattern = ARTICLE_ID.pattern
+        keys = self.con.execute(
+            f"SELECT ('0x' || substr(article_id, 3))::UBIGINT AS k FROM articles WHERE {where}",
+            [lexicon_digest, pattern],
+        ).fetchnumpy()["k"]
+        others = self.con.execute(
+            "SELECT article_id FROM articles WHERE lexicon_digest = ? "
+            "AND NOT regexp_full_match(article_id, ?)",
+            [lexicon_digest, pattern],
         ).fetchall()
-        return {row[0] for row in rows}
+        return HeldIds(keys, (row[0] for row in others))
 
     def load_stories(self, library: StoryLibrary) -> StoryLibrary:
         """Connect ``library`` to the stored stories: the undated articles' signatures now,
