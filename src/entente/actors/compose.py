@@ -181,8 +181,13 @@ class Composer:
             or self._text_at(c.end).lower() in self.grammar.language_nouns
         ):
             return True  # an Indian-British author; the Russian language
-        if self._is_headline():
-            return False
+        # in a headline capitals say nothing (asked last: the checks below read words
+        # only, and most names pass them, so most sentences are never asked)
+        return self._beside_unknown(c) and not self._is_headline()
+
+    def _beside_unknown(self, c: Candidate) -> bool:
+        """A country, adjective or lone surname touching a capitalised word the lexicon
+        does not know (outside a headline: see ``_in_longer_name``)."""
         if c.kind is EntryKind.PERSON and c.end - c.start > 1:
             return False  # a full name is a name already
         before, after = c.start - 1, c.end
@@ -204,6 +209,8 @@ class Composer:
         a particle only before, is still Assad)."""
         if c.end - c.start != 1:
             return False
+        if "-" not in (self._text_at(c.end), self._text_at(c.start - 1), self._text_at(c.start)):
+            return False  # no hyphen where either shape needs one (most names)
         after = [c.start, c.end, c.end + 1, c.end + 2]
         before = [c.start - 3, c.start - 2, c.start - 1, c.start]
         return self._hyphen_particle(after) or self._hyphen_particle(before)

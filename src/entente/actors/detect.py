@@ -42,7 +42,7 @@ def find_candidates(
         positions = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
         return _find_at(tokens, start, positions, cased, lower, corrected, lexicon)
     cased, lower = words.cased[start:end], words.lower[start:end]
-    respelled = _respell(cased, lower, lexicon) if _any_between(words.slips, start, end) else None
+    respelled = _respell(cased, lower, lexicon) if any_between(words.slips, start, end) else None
     if respelled:  # a corrected word may open a phrase now
         positions = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
     else:
@@ -77,7 +77,8 @@ _TEXT = attrgetter("text")
 _NORM = attrgetter("norm")
 
 
-def _any_between(positions: list[int], start: int, end: int) -> bool:
+def any_between(positions: list[int], start: int, end: int) -> bool:
+    """Whether some of ``positions`` (sorted) is in ``[start, end)``."""
     k = bisect_left(positions, start)
     return k < len(positions) and positions[k] < end
 
