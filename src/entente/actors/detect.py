@@ -68,9 +68,23 @@ def read_words(tokens: tuple[Token, ...], lexicon: Lexicon) -> Words:
     """The words of an article's tokens (read once, for all its sentences)."""
     cased = fold_all(list(map(_TEXT, tokens)))
     lower = list(map(_NORM, tokens))
-    openings = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
+    openers = _openers(lexicon, lexicon.phrases.size)
+    openings = _openings(cased, lower, openers)
+    if openers.after_the is not None:  # most "the"s open nothing: the word after says so
+        after, last = openers.after_the, len(lower) - 1
+        openings = [
+            i
+            for i in openings
+            if lower[i] != "the" or (i < last and not _opens_nothing(i, cased, lower, after))
+        ]
     slips = speller(lexicon).slipped(cased)
     return Words(tokens, cased, lower, openings, slips)
+
+
+def may_open(words: Words, start: int, end: int) -> bool:
+    """Whether a candidate may open in tokens ``[start, end)``: a word there opens one,
+    or may once a slip is corrected (:func:`find_candidates` finds none elsewhere)."""
+    return any_between(words.openings, start, end) or any_between(words.slips, start, end)
 
 
 _TEXT = attrgetter("text")
