@@ -29,7 +29,7 @@ nationality in a hyphenated compound (``an Indian-British author``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -94,7 +94,7 @@ class Composer:
         cands: list[Candidate],
         floor: int = 0,
         headline: bool | Callable[[], bool] = False,
-    ) -> Iterator[Composed]:
+    ) -> list[Composed]:
         """Mentions of one sentence; ``floor`` is its first token, ``headline`` whether it
         is written in title case (where capitals say nothing about names), or a function
         that tells, asked only if it matters."""
@@ -103,12 +103,14 @@ class Composer:
         self._sectors = {c.start: c for c in cands if c.kind is EntryKind.SECTOR}
         # only the kinds a trap may catch are asked (the others are never in a longer name)
         cands = [c for c in cands if c.kind not in _TRAPPED or not self._in_longer_name(c)]
+        found: list[Composed] = []
         i, n = 0, len(cands)
         while i < n:
             composed, used = self._compose_at(cands, i)
             if composed is not None:
-                yield composed
+                found.append(composed)
             i += used
+        return found
 
     def _compose_at(self, cands: list[Candidate], i: int) -> tuple[Composed | None, int]:
         c = cands[i]

@@ -114,12 +114,17 @@ def _find_at(
     lexicon: Lexicon,
 ) -> list[Candidate]:
     """The candidates of a sentence's words, tried at ``positions`` (sorted, relative
-    to ``start``): nothing opens anywhere else."""
+    to ``start``): nothing opens anywhere else. At each, the candidate opening there
+    (a pair, an anaphor, a phrase or a pronoun) is taken with the words it covers."""
     phrases = lexicon.phrases
     openers = _openers(lexicon, phrases.size)
     pair_openers, pronouns, after = openers.pair, openers.pronouns, openers.after_the
-    starts = phrases.starts
+    grammar = lexicon.grammar
+    determiners, pair_nouns = grammar.pair_determiners, grammar.pair_nouns
+    country_nouns, definite = grammar.country_nouns, grammar.definite_determiners
+    starts, match = phrases.starts, phrases.match
     found: list[Candidate] = []
+    n_words = len(lower)
     p, n_positions = 0, len(positions)
     while p < n_positions:
         i = positions[p]
@@ -133,9 +138,33 @@ def _find_at(
             if word in pronouns and _is_pronoun(tokens[start + i], lexicon):
                 found.append(Candidate(start + i, start + i + 1, PRONOUN))
             continue
-        step = _candidate_at(
-            tokens, start, i, cased, lower, respelled, lexicon, found, pair_openers
-        )
+        step = 1  # the words the candidate here takes
+        # a pair's determiner opens with one of pair_openers (a word of letters is no other)
+        if (word in pair_openers or not word.isalpha()) and (
+            pair := _pair_length(lower, i, determiners, pair_nouns)
+        ):
+            found.append(Candidate(start + i, start + i + pair, PAIR))
+            step = pair
+        elif (
+            word == "the"
+            and i + 1 < n_words
+            and lower[i + 1] in country_nouns
+            and (i + 2 >= n_words or lower[i + 2] != "'s")
+        ):
+            found.append(Candidate(start + i, start + i + 2, COUNTRY_ANAPHOR))
+            step = 2
+        elif (found_match := match(cased, lower, i)) is not None:
+            n, entry = found_match
+            if word in definite and _longer_after_article(cased, lower, i, n, lexicon):
+                pass  # "the United Nations Observer Mission": the article is not the name's
+            else:
+                if respelled and respelled.intersection(range(i, i + n)):
+                    entry = replace(entry, rule=f"{entry.rule}+respelled")
+                if entry.kind is not EntryKind.NOT_ACTOR:
+                    found.append(Candidate(start + i, start + i + n, entry.kind, entry))
+                step = n
+        elif _is_pronoun(tokens[start + i], lexicon):
+            found.append(Candidate(start + i, start + i + 1, PRONOUN))
         if step > 1:
             p = bisect_left(positions, i + step, p)
     return found
@@ -144,51 +173,6 @@ def _find_at(
 def _opens_nothing(i: int, cased: list[str], lower: list[str], after_the: frozenset[str]) -> bool:
     """Whether ``the`` at ``i`` opens nothing, by the word after it."""
     return i + 1 == len(lower) or (lower[i + 1] not in after_the and cased[i + 1] not in after_the)
-
-
-def _candidate_at(
-    tokens: tuple[Token, ...],
-    start: int,
-    i: int,
-    cased: list[str],
-    lower: list[str],
-    respelled: set[int] | None,
-    lexicon: Lexicon,
-    found: list[Candidate],
-    pair_openers: frozenset[str],
-) -> int:
-    """Add the candidate opening at word ``i`` (a pair, an anaphor, a phrase or a
-    pronoun) to ``found``; the words it takes (at least one). ``pair_openers``: the
-    first words of the pair determiners."""
-    grammar = lexicon.grammar
-    word = lower[i]
-    # a pair's determiner opens with one of pair_openers (a word of letters is no other)
-    if word in pair_openers or not word.isalpha():
-        pair = _pair_length(lower, i, grammar.pair_determiners, grammar.pair_nouns)
-        if pair:
-            found.append(Candidate(start + i, start + i + pair, PAIR))
-            return pair
-    if (
-        word == "the"
-        and i + 1 < len(lower)
-        and lower[i + 1] in grammar.country_nouns
-        and (i + 2 >= len(lower) or lower[i + 2] != "'s")
-    ):
-        found.append(Candidate(start + i, start + i + 2, COUNTRY_ANAPHOR))
-        return 2
-    match = lexicon.phrases.match(cased, lower, i)
-    if match is not None and _longer_after_article(cased, lower, i, match[0], lexicon):
-        return 1  # "the United Nations Observer Mission": the article is not the name's
-    if match is not None:
-        n, entry = match
-        if respelled and respelled.intersection(range(i, i + n)):
-            entry = replace(entry, rule=f"{entry.rule}+respelled")
-        if entry.kind is not EntryKind.NOT_ACTOR:
-            found.append(Candidate(start + i, start + i + n, entry.kind, entry))
-        return n
-    if _is_pronoun(tokens[start + i], lexicon):
-        found.append(Candidate(start + i, start + i + 1, PRONOUN))
-    return 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,13 +113,10 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         if not cands:
             continue  # nothing to compose (nor to place)
         headline = partial(_is_headline, analysis, sentence)  # asked only where it matters
-        composed_all = list(composer.compose(cands, start, headline))
-        # only a sector or a people waiting to be placed asks where the sentence puts things
-        places = (
-            _locatives(analysis, lexicon, composed_all, sentence, locatives)
-            if any(c.pending is not None and c.pending.startswith(_PLACING) for c in composed_all)
-            else []
-        )
+        composed_all = composer.compose(cands, start, headline)
+        # where the sentence puts things: read when a sector or a people waiting to be
+        # placed first asks (it depends on the sentence's composed mentions alone)
+        places: list[tuple[int, str]] | None = None
         respelled = (  # words read through a one-letter correction (actors/spelling.py)
             {
                 k
@@ -131,8 +128,13 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
             else None
         )
         for composed in composed_all:
-            if composed.pending is not None and composed.pending != "pronoun":
-                resolved = _resolve(analysis, lexicon, composed, composed_all, context, places)
+            pending = composed.pending
+            if pending is not None and pending != "pronoun":
+                if places is None and pending.startswith(_PLACING):
+                    places = _locatives(analysis, lexicon, composed_all, sentence, locatives)
+                resolved = _resolve(
+                    analysis, lexicon, composed, composed_all, context, places or []
+                )
                 if resolved is None:
                     continue
                 composed = resolved
