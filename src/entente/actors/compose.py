@@ -86,7 +86,8 @@ class Composer:
         self._floor = 0
         self._headline: bool | Callable[[], bool] = False
         self.named: list[str] = []  # people named unambiguously so far, in order
-        self._covered: set[int] = set()
+        self._covered: set[int] | None = set()  # the words the candidates cover, once asked
+        self._cands: list[Candidate] = []
         self._sectors: dict[int, Candidate] = {}
 
     def compose(
@@ -99,7 +100,7 @@ class Composer:
         is written in title case (where capitals say nothing about names), or a function
         that tells, asked only if it matters."""
         self._floor, self._headline = floor, headline
-        self._covered = {k for c in cands for k in range(c.start, c.end)}
+        self._covered, self._cands = None, cands  # read when a trap first asks
         self._sectors = {c.start: c for c in cands if c.kind is EntryKind.SECTOR}
         # only the kinds a trap may catch are asked (the others are never in a longer name)
         cands = [c for c in cands if c.kind not in _TRAPPED or not self._in_longer_name(c)]
@@ -118,7 +119,8 @@ class Composer:
             # what _owned turns down and _single makes of a pronoun (near half the
             # candidates), made directly
             return Composed(c.start, c.end, (), MentionKind.PRONOUN, "pronoun", "pronoun"), 1
-        for shape in _SHAPE_METHODS.get(cands[i].kind, _ANY_SHAPE):
+        by_kind = _SHAPE_METHODS if i + 1 < len(cands) else _LAST_SHAPE_METHODS
+        for shape in by_kind.get(c.kind, _ANY_SHAPE):
             result = shape(self, cands, i)
             if result is not None:
                 composed, used = result
@@ -244,7 +246,7 @@ class Composer:
         if k - 2 < self._floor or self._text_at(k - 1) != "(":
             return False
         name = self.tokens[k - 2]
-        return name.text[:1].isupper() and (k - 2) not in self._covered
+        return name.text[:1].isupper() and (k - 2) not in self._covered_words()
 
     def _text_at(self, k: int) -> str:
         return self.tokens[k].text if 0 <= k < len(self.tokens) else ""
@@ -306,7 +308,13 @@ class Composer:
 
     def _known(self, k: int) -> bool:
         """Token ``k`` is part of a lexicon phrase (``Indian Foreign Ministry``) or is one."""
-        return k in self._covered or self._kind_of(k) is not None
+        return k in self._covered_words() or self._kind_of(k) is not None
+
+    def _covered_words(self) -> set[int]:
+        """The words the sentence's candidates cover."""
+        if self._covered is None:
+            self._covered = {k for c in self._cands for k in range(c.start, c.end)}
+        return self._covered
 
     def _kind_of(self, k: int) -> EntryKind | None:
         """What the one-word phrase at token ``k`` is in the lexicon, if anything."""
@@ -937,6 +945,25 @@ _SHAPE_METHODS: dict[EntryKind | str, tuple[_ShapeMethod, ...]] = {
     for kind, names in _SHAPES_BY_KIND.items()
 }
 _ANY_SHAPE: tuple[_ShapeMethod, ...] = tuple(getattr(Composer, name) for name in _SHAPES)
+# the shapes that turn down a candidate with no candidate after it (each says so first:
+# they join it to the next one), and the shapes left for the last candidate of a sentence
+_NEED_NEXT = frozenset(
+    {
+        "_anonymous_sector",
+        "_sector_of",
+        "_people_of",
+        "_resident_group",
+        "_coordinated",
+        "_national_sector",
+        "_community_sector",
+        "_org_sector",
+        "_group",
+    }
+)
+_LAST_SHAPE_METHODS: dict[EntryKind | str, tuple[_ShapeMethod, ...]] = {
+    kind: tuple(getattr(Composer, name) for name in names if name not in _NEED_NEXT)
+    for kind, names in _SHAPES_BY_KIND.items()
+}
 
 _MENTION_KIND = {
     EntryKind.COUNTRY: MentionKind.COUNTRY,

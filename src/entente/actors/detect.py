@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import attrgetter, or_
 
-from entente.actors.spelling import speller
+from entente.actors.spelling import Speller, speller
 from entente.lexicons.lexicon import EntryKind, Lexicon, PhraseEntry
 from entente.model import Token
 from entente.text.normalize import fold_all
@@ -226,7 +226,10 @@ def _respell(cased: list[str], lower: list[str], lexicon: Lexicon) -> set[int]:
         if not near:
             continue
         word = cased[k]
-        known = _completing(cased, lower, k, set(near), lexicon)
+        # only a word of a longer phrase may complete one (as written, or as its norm)
+        longer = spell.in_longer
+        fitting = {w for w in near if w in longer or to_norm(w) in longer}
+        known = _completing(cased, lower, k, fitting, lexicon, spell) if fitting else None
         if known is None and not _inside_a_name(cased, lower, k, lexicon):
             known = spell.country(word)
         if known is not None:
@@ -245,15 +248,22 @@ def _inside_a_name(cased: list[str], lower: list[str], k: int, lexicon: Lexicon)
 
 
 def _completing(
-    cased: list[str], lower: list[str], k: int, near: set[str], lexicon: Lexicon
+    cased: list[str], lower: list[str], k: int, near: set[str], lexicon: Lexicon, spell: Speller
 ) -> str | None:
     """The one known word that, put at ``k``, makes a name of two words or more with its
     neighbours (``Abdelaziz Bouteflicka``)."""
     fits = set()
+    # the name opens at a word before k that opens some phrase, or at k itself with a
+    # word opening a longer one
+    before = [i for i in range(max(0, k - 2), k) if lexicon.phrases.starts(cased[i], lower[i])]
+    opens = spell.opens_longer
     for known in near:
+        at_k = known in opens or to_norm(known) in opens
+        if not before and not at_k:
+            continue
         trial_cased = [*cased[:k], known, *cased[k + 1 :]]
         trial_lower = [*lower[:k], to_norm(known), *lower[k + 1 :]]
-        for i in range(max(0, k - 2), k + 1):
+        for i in [*before, k] if at_k else before:
             match = lexicon.phrases.match(trial_cased, trial_lower, i)
             if match is not None and match[0] >= 2 and i + match[0] > k:
                 fits.add(known)
