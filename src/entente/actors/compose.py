@@ -200,6 +200,8 @@ class Composer:
         if c.kind is EntryKind.PERSON and c.end - c.start > 1:
             return False  # a full name is a name already
         before, after = c.start - 1, c.end
+        if not (self._text_at(before)[:1].isupper() or self._text_at(after)[:1].isupper()):
+            return False  # no capitalised word beside it (most names): none unknown
         if c.kind is EntryKind.COUNTRY and (
             self._text_at(after) in self.grammar.company_words
             or self._text_at(before) in self.grammar.company_prefixes

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -47,6 +46,10 @@ from entente.model import (
     Token,
 )
 from entente.model.ids import ID_LENGTH as _ID
+
+_ID_BYTES = _ID // 2  # an id's hex digits: the digest's first bytes
+if _ID % 2:
+    raise RuntimeError("an id of an odd length: take the mentions' ids from hexdigest")
 
 LAYER = "actors"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
@@ -101,7 +104,6 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     context = _Context(dateline, analysis.date)
     kept: list[tuple[Composed, int]] = []  # the mentions' composed forms and sentences
     words = read_words(analysis.tokens, lexicon)
-    locatives = _locative_words(words.lower, lexicon)
     tokens, text, id_head = analysis.tokens, analysis.text, _id_head(analysis.article.article_id)
     for sentence in analysis.sentences:
         if sentence.kind in _SKIPPED:
@@ -131,7 +133,7 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
             pending = composed.pending
             if pending is not None and pending != "pronoun":
                 if places is None and pending.startswith(_PLACING):
-                    places = _locatives(analysis, lexicon, composed_all, sentence, locatives)
+                    places = _locatives(analysis, lexicon, composed_all, sentence, words.lower)
                 resolved = _resolve(
                     analysis, lexicon, composed, composed_all, context, places or []
                 )
@@ -197,7 +199,7 @@ def _locatives(
     lexicon: Lexicon,
     composed: list[Composed],
     sentence: Sentence,
-    locatives: list[int],
+    norms: list[str],
 ) -> list[tuple[int, str]]:
     """Countries of the places the sentence puts things ``in`` (``in Niamey``, ``in
     several Indian cities``)."""
@@ -217,24 +219,21 @@ def _locatives(
             k -= 1
         if k >= sentence.token_start and analysis.tokens[k].norm in lexicon.grammar.locatives:
             found.append((c.start, c.actors[0].country))
-    return found + _gazetteer_places(analysis, lexicon, sentence, locatives)
-
-
-def _locative_words(norms: list[str], lexicon: Lexicon) -> list[int]:
-    """The tokens of an article (their ``norms``) that are locatives (``in``, ``near``),
-    in order."""
-    return list(compress(range(len(norms)), map(lexicon.grammar.locatives.__contains__, norms)))
+    return found + _gazetteer_places(analysis, lexicon, sentence, norms)
 
 
 def _gazetteer_places(
-    analysis: Analysis, lexicon: Lexicon, sentence: Sentence, locatives: list[int]
+    analysis: Analysis, lexicon: Lexicon, sentence: Sentence, norms: list[str]
 ) -> list[tuple[int, str]]:
     """Places that are not actors, from the gazetteer: ``in Melbourne``, ``in Yangon``
-    (``locatives``: the article's locative tokens)."""
+    (``norms``: the article's token norms)."""
     tokens = analysis.tokens
     found: list[tuple[int, str]] = []
-    first = bisect_left(locatives, sentence.token_start)
-    for k in locatives[first : bisect_left(locatives, sentence.token_end - 1)]:
+    # the sentence's locatives (``in``, ``near``) but its last word, read only in the
+    # sentences that ask
+    start, stop = sentence.token_start, sentence.token_end - 1
+    is_locative = lexicon.grammar.locatives.__contains__
+    for k in compress(range(start, stop), map(is_locative, norms[start:stop])):
         j = k + 1
         while j < sentence.token_end and tokens[j].norm in lexicon.grammar.determiners:
             j += 1
@@ -258,13 +257,16 @@ def _place_sector(
 ) -> Composed:
     sector = (composed.pending or "").split(":", 1)[1]
     anaphor = context.by_sector.get(sector)
-    place = min(places, key=lambda p: abs(p[0] - composed.start))[1] if places else None
-    order = (
-        (anaphor, place, context.dateline, context.first)
-        if _definite(analysis, lexicon, composed)
-        else (place, context.dateline, anaphor, context.first)
-    )
-    country = next((c for c in order if c), None)
+    if anaphor and _definite(analysis, lexicon, composed):
+        country: str | None = anaphor  # the same sector named with a country before
+    else:
+        place = min(places, key=lambda p: abs(p[0] - composed.start))[1] if places else None
+        order = (
+            (anaphor, place, context.dateline, context.first)
+            if _definite(analysis, lexicon, composed)
+            else (place, context.dateline, anaphor, context.first)
+        )
+        country = next((c for c in order if c), None)
     if country is None:
         return _settled(composed)
     actor = Actor(country + sector, composed.actors[0].name, country=country, sector=sector)
@@ -385,7 +387,7 @@ def _mentions(
     spans = _records(Span, _SPAN_FIELDS, (starts, ends), n)
     # make_id("m", article_id, start, end), its digest taken here without the joins
     ids = [
-        "m_" + _sha256(f"{id_head}{s}\x1f{e}".encode()).hexdigest()[:_ID]
+        "m_" + _sha256(f"{id_head}{s}\x1f{e}".encode()).digest()[:_ID_BYTES].hex()
         for s, e in zip(starts, ends, strict=True)
     ]
     texts = [text[s:e] for s, e in zip(starts, ends, strict=True)]
