@@ -41,13 +41,18 @@ def find_candidates(
         corrected = _respell(cased, lower, lexicon)
         positions = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
         return _find_at(tokens, start, positions, cased, lower, corrected, lexicon)
+    openings = words.openings
+    first = bisect_left(openings, start)
+    last = bisect_left(openings, end, first)
+    slipped = any_between(words.slips, start, end)
+    if first == last and not slipped:
+        return []  # no word opens a candidate here, nor may once corrected (most sentences)
     cased, lower = words.cased[start:end], words.lower[start:end]
-    respelled = _respell(cased, lower, lexicon) if any_between(words.slips, start, end) else None
+    respelled = _respell(cased, lower, lexicon) if slipped else None
     if respelled:  # a corrected word may open a phrase now
         positions = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
     else:
-        first = bisect_left(words.openings, start)
-        positions = [k - start for k in words.openings[first : bisect_left(words.openings, end)]]
+        positions = [k - start for k in openings[first:last]]
     return _find_at(tokens, start, positions, cased, lower, respelled, lexicon)
 
 
@@ -79,12 +84,6 @@ def read_words(tokens: tuple[Token, ...], lexicon: Lexicon) -> Words:
         ]
     slips = speller(lexicon).slipped(cased)
     return Words(tokens, cased, lower, openings, slips)
-
-
-def may_open(words: Words, start: int, end: int) -> bool:
-    """Whether a candidate may open in tokens ``[start, end)``: a word there opens one,
-    or may once a slip is corrected (:func:`find_candidates` finds none elsewhere)."""
-    return any_between(words.openings, start, end) or any_between(words.slips, start, end)
 
 
 _TEXT = attrgetter("text")

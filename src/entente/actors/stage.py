@@ -31,7 +31,7 @@ from typing import TypeVar
 
 from entente.actors.compose import Composed, Composer
 from entente.actors.detect import any_between as _any_between
-from entente.actors.detect import find_candidates, may_open, read_words
+from entente.actors.detect import find_candidates, read_words
 from entente.actors.resolve import office_actor, role_on
 from entente.lexicons.lexicon import Lexicon
 from entente.model import (
@@ -109,8 +109,6 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         if sentence.kind in _SKIPPED:
             continue
         start, end = sentence.token_start, sentence.token_end
-        if not may_open(words, start, end):
-            continue  # no word opens a candidate
         cands = find_candidates(analysis.tokens, start, end, lexicon, words)
         if not cands:
             continue  # nothing to compose (nor to place)
