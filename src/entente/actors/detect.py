@@ -74,14 +74,21 @@ def read_words(tokens: tuple[Token, ...], lexicon: Lexicon) -> Words:
     cased = fold_all(list(map(_TEXT, tokens)))
     lower = list(map(_NORM, tokens))
     openers = _openers(lexicon, lexicon.phrases.size)
-    openings = _openings(cased, lower, openers)
-    if openers.after_the is not None:  # most "the"s open nothing: the word after says so
-        after, last = openers.after_the, len(lower) - 1
-        openings = [
-            i
-            for i in openings
-            if lower[i] != "the" or (i < last and not _opens_nothing(i, cased, lower, after))
-        ]
+    # one pass in C by the norms (a superset: a cased phrase's first word by its norm),
+    # the few words it finds then checked as _openings does; most "the"s open nothing,
+    # as the word after says, and are left out
+    op_lower, op_cased = openers.lower, openers.cased
+    after, last = openers.after_the, len(lower) - 1
+    openings = [
+        i
+        for i in compress(range(len(lower)), map(openers.norms.__contains__, lower))
+        if (lower[i] in op_lower or cased[i] in op_cased)
+        and (
+            after is None
+            or lower[i] != "the"
+            or (i < last and not _opens_nothing(i, cased, lower, after))
+        )
+    ]
     slips = speller(lexicon).slipped(cased)
     return Words(tokens, cased, lower, openings, slips)
 
@@ -181,6 +188,7 @@ class _Openers:
 
     lower: frozenset[str]
     cased: frozenset[str]
+    norms: frozenset[str]  # the norms of both (a word's norm is its folded surface's, lowered)
     pair: frozenset[str]
     pronouns: frozenset[str]
     after_the: frozenset[str] | None  # the words after "the" that may make it open one
@@ -194,9 +202,9 @@ def _openers(lexicon: Lexicon, n_phrases: int) -> _Openers:
     first = frozenset(key[0] for key in keys)
     pair = _pair_openers(grammar.pair_determiners)
     pronouns = grammar.person_pronouns | grammar.thing_pronouns | grammar.self_pronouns
-    return _Openers(
-        first | pair | pronouns | {"the"}, first, pair, pronouns, _after_the(lexicon, keys)
-    )
+    lower = first | pair | pronouns | {"the"}
+    norms = lower | {to_norm(word) for word in first}
+    return _Openers(lower, first, norms, pair, pronouns, _after_the(lexicon, keys))
 
 
 def _after_the(lexicon: Lexicon, keys: list[tuple[str, ...]]) -> frozenset[str] | None:
