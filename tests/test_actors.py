@@ -319,3 +319,33 @@ def test_a_mentions_id_is_made_from_its_article_and_characters(analyze):  # type
     for m in a.mentions:
         assert m.mention_id == make_id("m", a.article.article_id, m.span.start, m.span.end)
         assert m.text == a.text[m.span.start : m.span.end]
+
+
+def test_the_article_openings_leave_out_a_the_that_opens_nothing(analyze, pipeline):  # type: ignore[no-untyped-def]
+    """``the`` before an ordinary word opens nothing and is not an opening; before
+    ``country`` or ``two sides`` it is, and so is a cased name's first word."""
+    a = analyze("The talks ended. India left the country and the two sides wept.", "2020-06-01")
+    words = read_words(a.tokens, pipeline.lexicon)
+    opening = {a.tokens[k].text.lower() + "@" + a.tokens[k + 1].text for k in words.openings}
+    assert "the@talks" not in opening
+    assert {"the@country", "the@two"} <= opening
+    assert any(a.tokens[k].text == "India" for k in words.openings)
+
+
+def test_mentions_built_field_by_field_equal_the_records_built_whole(analyze):  # type: ignore[no-untyped-def]
+    """The stage sets each mention's fields over the whole article: the records are the
+    ones the dataclass itself builds, their spans the characters they say."""
+    from dataclasses import fields
+
+    from entente.model import Mention, Span
+
+    a = analyze("Indian troops met President Xi Jinping in Beijing. They left.", "2020-06-01")
+    assert len(a.mentions) >= 3
+    for m in a.mentions:
+        whole = Mention(**{f.name: getattr(m, f.name) for f in fields(Mention)})
+        assert m == whole
+        assert hash(m) == hash(whole)
+        assert m.span == Span(m.span.start, m.span.end)
+        assert m.text == a.text[m.span.start : m.span.end]
+        assert a.tokens[m.token_start].span.start == m.span.start
+        assert a.tokens[m.token_end - 1].span.end == m.span.end

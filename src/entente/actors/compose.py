@@ -29,7 +29,7 @@ nationality in a hyphenated compound (``an Indian-British author``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -86,7 +86,8 @@ class Composer:
         self._floor = 0
         self._headline: bool | Callable[[], bool] = False
         self.named: list[str] = []  # people named unambiguously so far, in order
-        self._covered: set[int] = set()
+        self._covered: set[int] | None = set()  # the words the candidates cover, once asked
+        self._cands: list[Candidate] = []
         self._sectors: dict[int, Candidate] = {}
 
     def compose(
@@ -94,24 +95,32 @@ class Composer:
         cands: list[Candidate],
         floor: int = 0,
         headline: bool | Callable[[], bool] = False,
-    ) -> Iterator[Composed]:
+    ) -> list[Composed]:
         """Mentions of one sentence; ``floor`` is its first token, ``headline`` whether it
         is written in title case (where capitals say nothing about names), or a function
         that tells, asked only if it matters."""
         self._floor, self._headline = floor, headline
-        self._covered = {k for c in cands for k in range(c.start, c.end)}
+        self._covered, self._cands = None, cands  # read when a trap first asks
         self._sectors = {c.start: c for c in cands if c.kind is EntryKind.SECTOR}
         # only the kinds a trap may catch are asked (the others are never in a longer name)
         cands = [c for c in cands if c.kind not in _TRAPPED or not self._in_longer_name(c)]
+        found: list[Composed] = []
         i, n = 0, len(cands)
         while i < n:
             composed, used = self._compose_at(cands, i)
             if composed is not None:
-                yield composed
+                found.append(composed)
             i += used
+        return found
 
     def _compose_at(self, cands: list[Candidate], i: int) -> tuple[Composed | None, int]:
-        for shape in _SHAPE_METHODS.get(cands[i].kind, _ANY_SHAPE):
+        c = cands[i]
+        if c.kind == PRONOUN and self.tokens[c.start].norm != "its":
+            # what _owned turns down and _single makes of a pronoun (near half the
+            # candidates), made directly
+            return Composed(c.start, c.end, (), MentionKind.PRONOUN, "pronoun", "pronoun"), 1
+        by_kind = _SHAPE_METHODS if i + 1 < len(cands) else _LAST_SHAPE_METHODS
+        for shape in by_kind.get(c.kind, _ANY_SHAPE):
             result = shape(self, cands, i)
             if result is not None:
                 composed, used = result
@@ -181,11 +190,18 @@ class Composer:
             or self._text_at(c.end).lower() in self.grammar.language_nouns
         ):
             return True  # an Indian-British author; the Russian language
-        if self._is_headline():
-            return False
+        # in a headline capitals say nothing (asked last: the checks below read words
+        # only, and most names pass them, so most sentences are never asked)
+        return self._beside_unknown(c) and not self._is_headline()
+
+    def _beside_unknown(self, c: Candidate) -> bool:
+        """A country, adjective or lone surname touching a capitalised word the lexicon
+        does not know (outside a headline: see ``_in_longer_name``)."""
         if c.kind is EntryKind.PERSON and c.end - c.start > 1:
             return False  # a full name is a name already
         before, after = c.start - 1, c.end
+        if not (self._text_at(before)[:1].isupper() or self._text_at(after)[:1].isupper()):
+            return False  # no capitalised word beside it (most names): none unknown
         if c.kind is EntryKind.COUNTRY and (
             self._text_at(after) in self.grammar.company_words
             or self._text_at(before) in self.grammar.company_prefixes
@@ -204,6 +220,8 @@ class Composer:
         a particle only before, is still Assad)."""
         if c.end - c.start != 1:
             return False
+        if "-" not in (self._text_at(c.end), self._text_at(c.start - 1), self._text_at(c.start)):
+            return False  # no hyphen where either shape needs one (most names)
         after = [c.start, c.end, c.end + 1, c.end + 2]
         before = [c.start - 3, c.start - 2, c.start - 1, c.start]
         return self._hyphen_particle(after) or self._hyphen_particle(before)
@@ -230,7 +248,7 @@ class Composer:
         if k - 2 < self._floor or self._text_at(k - 1) != "(":
             return False
         name = self.tokens[k - 2]
-        return name.text[:1].isupper() and (k - 2) not in self._covered
+        return name.text[:1].isupper() and (k - 2) not in self._covered_words()
 
     def _text_at(self, k: int) -> str:
         return self.tokens[k].text if 0 <= k < len(self.tokens) else ""
@@ -292,7 +310,13 @@ class Composer:
 
     def _known(self, k: int) -> bool:
         """Token ``k`` is part of a lexicon phrase (``Indian Foreign Ministry``) or is one."""
-        return k in self._covered or self._kind_of(k) is not None
+        return k in self._covered_words() or self._kind_of(k) is not None
+
+    def _covered_words(self) -> set[int]:
+        """The words the sentence's candidates cover."""
+        if self._covered is None:
+            self._covered = {k for c in self._cands for k in range(c.start, c.end)}
+        return self._covered
 
     def _kind_of(self, k: int) -> EntryKind | None:
         """What the one-word phrase at token ``k`` is in the lexicon, if anything."""
@@ -923,6 +947,25 @@ _SHAPE_METHODS: dict[EntryKind | str, tuple[_ShapeMethod, ...]] = {
     for kind, names in _SHAPES_BY_KIND.items()
 }
 _ANY_SHAPE: tuple[_ShapeMethod, ...] = tuple(getattr(Composer, name) for name in _SHAPES)
+# the shapes that turn down a candidate with no candidate after it (each says so first:
+# they join it to the next one), and the shapes left for the last candidate of a sentence
+_NEED_NEXT = frozenset(
+    {
+        "_anonymous_sector",
+        "_sector_of",
+        "_people_of",
+        "_resident_group",
+        "_coordinated",
+        "_national_sector",
+        "_community_sector",
+        "_org_sector",
+        "_group",
+    }
+)
+_LAST_SHAPE_METHODS: dict[EntryKind | str, tuple[_ShapeMethod, ...]] = {
+    kind: tuple(getattr(Composer, name) for name in names if name not in _NEED_NEXT)
+    for kind, names in _SHAPES_BY_KIND.items()
+}
 
 _MENTION_KIND = {
     EntryKind.COUNTRY: MentionKind.COUNTRY,

@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import attrgetter, or_
 
-from entente.actors.spelling import speller
+from entente.actors.spelling import Speller, speller
 from entente.lexicons.lexicon import EntryKind, Lexicon, PhraseEntry
 from entente.model import Token
 from entente.text.normalize import fold_all
@@ -41,13 +41,18 @@ def find_candidates(
         corrected = _respell(cased, lower, lexicon)
         positions = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
         return _find_at(tokens, start, positions, cased, lower, corrected, lexicon)
+    openings = words.openings
+    first = bisect_left(openings, start)
+    last = bisect_left(openings, end, first)
+    slipped = any_between(words.slips, start, end)
+    if first == last and not slipped:
+        return []  # no word opens a candidate here, nor may once corrected (most sentences)
     cased, lower = words.cased[start:end], words.lower[start:end]
-    respelled = _respell(cased, lower, lexicon) if _any_between(words.slips, start, end) else None
+    respelled = _respell(cased, lower, lexicon) if slipped else None
     if respelled:  # a corrected word may open a phrase now
         positions = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
     else:
-        first = bisect_left(words.openings, start)
-        positions = [k - start for k in words.openings[first : bisect_left(words.openings, end)]]
+        positions = [k - start for k in openings[first:last]]
     return _find_at(tokens, start, positions, cased, lower, respelled, lexicon)
 
 
@@ -68,7 +73,22 @@ def read_words(tokens: tuple[Token, ...], lexicon: Lexicon) -> Words:
     """The words of an article's tokens (read once, for all its sentences)."""
     cased = fold_all(list(map(_TEXT, tokens)))
     lower = list(map(_NORM, tokens))
-    openings = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
+    openers = _openers(lexicon, lexicon.phrases.size)
+    # one pass in C by the norms (a superset: a cased phrase's first word by its norm),
+    # the few words it finds then checked as _openings does; most "the"s open nothing,
+    # as the word after says, and are left out
+    op_lower, op_cased = openers.lower, openers.cased
+    after, last = openers.after_the, len(lower) - 1
+    openings = [
+        i
+        for i in compress(range(len(lower)), map(openers.norms.__contains__, lower))
+        if (lower[i] in op_lower or cased[i] in op_cased)
+        and (
+            after is None
+            or lower[i] != "the"
+            or (i < last and not _opens_nothing(i, cased, lower, after))
+        )
+    ]
     slips = speller(lexicon).slipped(cased)
     return Words(tokens, cased, lower, openings, slips)
 
@@ -77,7 +97,8 @@ _TEXT = attrgetter("text")
 _NORM = attrgetter("norm")
 
 
-def _any_between(positions: list[int], start: int, end: int) -> bool:
+def any_between(positions: list[int], start: int, end: int) -> bool:
+    """Whether some of ``positions`` (sorted) is in ``[start, end)``."""
     k = bisect_left(positions, start)
     return k < len(positions) and positions[k] < end
 
@@ -99,12 +120,17 @@ def _find_at(
     lexicon: Lexicon,
 ) -> list[Candidate]:
     """The candidates of a sentence's words, tried at ``positions`` (sorted, relative
-    to ``start``): nothing opens anywhere else."""
+    to ``start``): nothing opens anywhere else. At each, the candidate opening there
+    (a pair, an anaphor, a phrase or a pronoun) is taken with the words it covers."""
     phrases = lexicon.phrases
     openers = _openers(lexicon, phrases.size)
     pair_openers, pronouns, after = openers.pair, openers.pronouns, openers.after_the
-    starts = phrases.starts
+    grammar = lexicon.grammar
+    determiners, pair_nouns = grammar.pair_determiners, grammar.pair_nouns
+    country_nouns, definite = grammar.country_nouns, grammar.definite_determiners
+    starts, match = phrases.starts, phrases.match
     found: list[Candidate] = []
+    n_words = len(lower)
     p, n_positions = 0, len(positions)
     while p < n_positions:
         i = positions[p]
@@ -118,9 +144,33 @@ def _find_at(
             if word in pronouns and _is_pronoun(tokens[start + i], lexicon):
                 found.append(Candidate(start + i, start + i + 1, PRONOUN))
             continue
-        step = _candidate_at(
-            tokens, start, i, cased, lower, respelled, lexicon, found, pair_openers
-        )
+        step = 1  # the words the candidate here takes
+        # a pair's determiner opens with one of pair_openers (a word of letters is no other)
+        if (word in pair_openers or not word.isalpha()) and (
+            pair := _pair_length(lower, i, determiners, pair_nouns)
+        ):
+            found.append(Candidate(start + i, start + i + pair, PAIR))
+            step = pair
+        elif (
+            word == "the"
+            and i + 1 < n_words
+            and lower[i + 1] in country_nouns
+            and (i + 2 >= n_words or lower[i + 2] != "'s")
+        ):
+            found.append(Candidate(start + i, start + i + 2, COUNTRY_ANAPHOR))
+            step = 2
+        elif (found_match := match(cased, lower, i)) is not None:
+            n, entry = found_match
+            if word in definite and _longer_after_article(cased, lower, i, n, lexicon):
+                pass  # "the United Nations Observer Mission": the article is not the name's
+            else:
+                if respelled and respelled.intersection(range(i, i + n)):
+                    entry = replace(entry, rule=f"{entry.rule}+respelled")
+                if entry.kind is not EntryKind.NOT_ACTOR:
+                    found.append(Candidate(start + i, start + i + n, entry.kind, entry))
+                step = n
+        elif _is_pronoun(tokens[start + i], lexicon):
+            found.append(Candidate(start + i, start + i + 1, PRONOUN))
         if step > 1:
             p = bisect_left(positions, i + step, p)
     return found
@@ -131,51 +181,6 @@ def _opens_nothing(i: int, cased: list[str], lower: list[str], after_the: frozen
     return i + 1 == len(lower) or (lower[i + 1] not in after_the and cased[i + 1] not in after_the)
 
 
-def _candidate_at(
-    tokens: tuple[Token, ...],
-    start: int,
-    i: int,
-    cased: list[str],
-    lower: list[str],
-    respelled: set[int] | None,
-    lexicon: Lexicon,
-    found: list[Candidate],
-    pair_openers: frozenset[str],
-) -> int:
-    """Add the candidate opening at word ``i`` (a pair, an anaphor, a phrase or a
-    pronoun) to ``found``; the words it takes (at least one). ``pair_openers``: the
-    first words of the pair determiners."""
-    grammar = lexicon.grammar
-    word = lower[i]
-    # a pair's determiner opens with one of pair_openers (a word of letters is no other)
-    if word in pair_openers or not word.isalpha():
-        pair = _pair_length(lower, i, grammar.pair_determiners, grammar.pair_nouns)
-        if pair:
-            found.append(Candidate(start + i, start + i + pair, PAIR))
-            return pair
-    if (
-        word == "the"
-        and i + 1 < len(lower)
-        and lower[i + 1] in grammar.country_nouns
-        and (i + 2 >= len(lower) or lower[i + 2] != "'s")
-    ):
-        found.append(Candidate(start + i, start + i + 2, COUNTRY_ANAPHOR))
-        return 2
-    match = lexicon.phrases.match(cased, lower, i)
-    if match is not None and _longer_after_article(cased, lower, i, match[0], lexicon):
-        return 1  # "the United Nations Observer Mission": the article is not the name's
-    if match is not None:
-        n, entry = match
-        if respelled and respelled.intersection(range(i, i + n)):
-            entry = replace(entry, rule=f"{entry.rule}+respelled")
-        if entry.kind is not EntryKind.NOT_ACTOR:
-            found.append(Candidate(start + i, start + i + n, entry.kind, entry))
-        return n
-    if _is_pronoun(tokens[start + i], lexicon):
-        found.append(Candidate(start + i, start + i + 1, PRONOUN))
-    return 1
-
-
 @dataclass(frozen=True, slots=True)
 class _Openers:
     """The words a candidate may open with: ``lower`` and ``cased`` hold (a superset
@@ -183,6 +188,7 @@ class _Openers:
 
     lower: frozenset[str]
     cased: frozenset[str]
+    norms: frozenset[str]  # the norms of both (a word's norm is its folded surface's, lowered)
     pair: frozenset[str]
     pronouns: frozenset[str]
     after_the: frozenset[str] | None  # the words after "the" that may make it open one
@@ -196,9 +202,9 @@ def _openers(lexicon: Lexicon, n_phrases: int) -> _Openers:
     first = frozenset(key[0] for key in keys)
     pair = _pair_openers(grammar.pair_determiners)
     pronouns = grammar.person_pronouns | grammar.thing_pronouns | grammar.self_pronouns
-    return _Openers(
-        first | pair | pronouns | {"the"}, first, pair, pronouns, _after_the(lexicon, keys)
-    )
+    lower = first | pair | pronouns | {"the"}
+    norms = lower | {to_norm(word) for word in first}
+    return _Openers(lower, first, norms, pair, pronouns, _after_the(lexicon, keys))
 
 
 def _after_the(lexicon: Lexicon, keys: list[tuple[str, ...]]) -> frozenset[str] | None:
@@ -227,7 +233,10 @@ def _respell(cased: list[str], lower: list[str], lexicon: Lexicon) -> set[int]:
         if not near:
             continue
         word = cased[k]
-        known = _completing(cased, lower, k, set(near), lexicon)
+        # only a word of a longer phrase may complete one (as written, or as its norm)
+        longer = spell.in_longer
+        fitting = {w for w in near if w in longer or to_norm(w) in longer}
+        known = _completing(cased, lower, k, fitting, lexicon, spell) if fitting else None
         if known is None and not _inside_a_name(cased, lower, k, lexicon):
             known = spell.country(word)
         if known is not None:
@@ -246,15 +255,22 @@ def _inside_a_name(cased: list[str], lower: list[str], k: int, lexicon: Lexicon)
 
 
 def _completing(
-    cased: list[str], lower: list[str], k: int, near: set[str], lexicon: Lexicon
+    cased: list[str], lower: list[str], k: int, near: set[str], lexicon: Lexicon, spell: Speller
 ) -> str | None:
     """The one known word that, put at ``k``, makes a name of two words or more with its
     neighbours (``Abdelaziz Bouteflicka``)."""
     fits = set()
+    # the name opens at a word before k that opens some phrase, or at k itself with a
+    # word opening a longer one
+    before = [i for i in range(max(0, k - 2), k) if lexicon.phrases.starts(cased[i], lower[i])]
+    opens = spell.opens_longer
     for known in near:
+        at_k = known in opens or to_norm(known) in opens
+        if not before and not at_k:
+            continue
         trial_cased = [*cased[:k], known, *cased[k + 1 :]]
         trial_lower = [*lower[:k], to_norm(known), *lower[k + 1 :]]
-        for i in range(max(0, k - 2), k + 1):
+        for i in [*before, k] if at_k else before:
             match = lexicon.phrases.match(trial_cased, trial_lower, i)
             if match is not None and match[0] >= 2 and i + match[0] > k:
                 fits.add(known)

@@ -50,8 +50,20 @@ _NO_SLIPS: frozenset[str] = frozenset()
 class Speller:
     """The known name words a capitalised word may misspell."""
 
-    def __init__(self, known: set[str], countries: set[str], every_word: set[str]) -> None:
+    def __init__(
+        self,
+        known: set[str],
+        countries: set[str],
+        every_word: set[str],
+        in_longer: frozenset[str] = frozenset(),
+        opens_longer: frozenset[str] = frozenset(),
+    ) -> None:
         self._every = every_word
+        # the words of the phrases of two words or more (``in_longer``) and their first
+        # words (``opens_longer``), as written and as norms: a correction completes a
+        # longer name only to one of these
+        self.in_longer = in_longer
+        self.opens_longer = opens_longer
         self._countries = countries
         self._by_deletion: dict[str, set[str]] = defaultdict(set)
         self._seen: dict[str, frozenset[str]] = {}  # words already looked up
@@ -136,13 +148,18 @@ def speller(lexicon: Lexicon) -> Speller:
     known: set[str] = set()
     countries: set[str] = set()
     every: set[str] = set()
+    in_longer: set[str] = set()
+    opens_longer: set[str] = set()
     for key, entry in lexicon.phrases.entries():
         every.update(word.lower() for word in key)
+        if len(key) > 1:
+            in_longer.update(key)
+            opens_longer.add(key[0])
         if entry.kind in _NAME_KINDS:
             known.update(word for word in key if word[:1].isupper())
         if entry.kind is EntryKind.COUNTRY and len(key) == 1:
             countries.add(key[0])
-    return Speller(known, countries, every)
+    return Speller(known, countries, every, frozenset(in_longer), frozenset(opens_longer))
 
 
 def _deletions(word: str) -> set[str]:

@@ -21,13 +21,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, fields, replace
 from functools import partial
-from itertools import compress
+from itertools import compress, repeat
 from operator import attrgetter, itemgetter
+from typing import TypeVar
 
 from entente.actors.compose import Composed, Composer
+from entente.actors.detect import any_between as _any_between
 from entente.actors.detect import find_candidates, read_words
 from entente.actors.resolve import office_actor, role_on
 from entente.lexicons.lexicon import Lexicon
@@ -44,16 +47,24 @@ from entente.model import (
 )
 from entente.model.ids import ID_LENGTH as _ID
 
+_ID_BYTES = _ID // 2  # an id's hex digits: the digest's first bytes
+if _ID % 2:
+    raise RuntimeError("an id of an odd length: take the mentions' ids from hexdigest")
+
 LAYER = "actors"
 _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
 _PLACED = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ADJECTIVE)
 _PLACING = ("context:", "resident:")  # the pending mentions placed by the sentence's places
 _RESPELLED = "+respelled"  # the rule suffix of a mention read through a correction
 _TEXT = attrgetter("text")
+_START = attrgetter("start")
+_END = attrgetter("end")
+_ACTORS = attrgetter("actors")
 _FIRST = itemgetter(0)
 _sha256 = hashlib.sha256
 _PROVENANCES: dict[str, Provenance] = {}  # rule -> the (frozen) provenance of its mentions
 _PROVENANCES_MAX = 4096
+_R = TypeVar("_R")
 
 
 @dataclass
@@ -91,9 +102,8 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         analysis.dateline.country if analysis.dateline and not analysis.dateline.venue else None
     )
     context = _Context(dateline, analysis.date)
-    mentions: list[Mention] = []
+    kept: list[tuple[Composed, int]] = []  # the mentions' composed forms and sentences
     words = read_words(analysis.tokens, lexicon)
-    locatives = _locative_words(words.lower, lexicon)
     tokens, text, id_head = analysis.tokens, analysis.text, _id_head(analysis.article.article_id)
     for sentence in analysis.sentences:
         if sentence.kind in _SKIPPED:
@@ -103,22 +113,28 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         if not cands:
             continue  # nothing to compose (nor to place)
         headline = partial(_is_headline, analysis, sentence)  # asked only where it matters
-        composed_all = list(composer.compose(cands, start, headline))
-        # only a sector or a people waiting to be placed asks where the sentence puts things
-        places = (
-            _locatives(analysis, lexicon, composed_all, sentence, locatives)
-            if any(c.pending is not None and c.pending.startswith(_PLACING) for c in composed_all)
-            else []
+        composed_all = composer.compose(cands, start, headline)
+        # where the sentence puts things: read when a sector or a people waiting to be
+        # placed first asks (it depends on the sentence's composed mentions alone)
+        places: list[tuple[int, str]] | None = None
+        respelled = (  # words read through a one-letter correction (actors/spelling.py)
+            {
+                k
+                for c in cands
+                if c.entry is not None and c.entry.rule.endswith(_RESPELLED)
+                for k in range(c.start, c.end)
+            }
+            if _any_between(words.slips, start, end)  # only a slip is corrected
+            else None
         )
-        respelled = {  # words read through a one-letter correction (actors/spelling.py)
-            k
-            for c in cands
-            if c.entry is not None and c.entry.rule.endswith(_RESPELLED)
-            for k in range(c.start, c.end)
-        }
         for composed in composed_all:
-            if composed.pending is not None:
-                resolved = _resolve(analysis, lexicon, composed, composed_all, context, places)
+            pending = composed.pending
+            if pending is not None and pending != "pronoun":
+                if places is None and pending.startswith(_PLACING):
+                    places = _locatives(analysis, lexicon, composed_all, sentence, words.lower)
+                resolved = _resolve(
+                    analysis, lexicon, composed, composed_all, context, places or []
+                )
                 if resolved is None:
                     continue
                 composed = resolved
@@ -128,9 +144,11 @@ def analyze_actors(analysis: Analysis, lexicon: Lexicon) -> Analysis:
                 and not composed.rule.endswith(_RESPELLED)
             ):
                 composed = replace(composed, rule=f"{composed.rule}{_RESPELLED}")
-            mentions.append(_to_mention(tokens, text, id_head, composed, sentence.index))
-            context.note(composed, lexicon)
-    return analysis.with_layer(LAYER, mentions=tuple(mentions))
+            kept.append((composed, sentence.index))
+            if composed.actors:
+                context.note(composed, lexicon)
+    mentions = _mentions(tokens, text, id_head, kept)
+    return analysis.with_layer(LAYER, mentions=mentions)
 
 
 def _resolve(
@@ -179,7 +197,7 @@ def _locatives(
     lexicon: Lexicon,
     composed: list[Composed],
     sentence: Sentence,
-    locatives: list[int],
+    norms: list[str],
 ) -> list[tuple[int, str]]:
     """Countries of the places the sentence puts things ``in`` (``in Niamey``, ``in
     several Indian cities``)."""
@@ -199,24 +217,21 @@ def _locatives(
             k -= 1
         if k >= sentence.token_start and analysis.tokens[k].norm in lexicon.grammar.locatives:
             found.append((c.start, c.actors[0].country))
-    return found + _gazetteer_places(analysis, lexicon, sentence, locatives)
-
-
-def _locative_words(norms: list[str], lexicon: Lexicon) -> list[int]:
-    """The tokens of an article (their ``norms``) that are locatives (``in``, ``near``),
-    in order."""
-    return list(compress(range(len(norms)), map(lexicon.grammar.locatives.__contains__, norms)))
+    return found + _gazetteer_places(analysis, lexicon, sentence, norms)
 
 
 def _gazetteer_places(
-    analysis: Analysis, lexicon: Lexicon, sentence: Sentence, locatives: list[int]
+    analysis: Analysis, lexicon: Lexicon, sentence: Sentence, norms: list[str]
 ) -> list[tuple[int, str]]:
     """Places that are not actors, from the gazetteer: ``in Melbourne``, ``in Yangon``
-    (``locatives``: the article's locative tokens)."""
+    (``norms``: the article's token norms)."""
     tokens = analysis.tokens
     found: list[tuple[int, str]] = []
-    first = bisect_left(locatives, sentence.token_start)
-    for k in locatives[first : bisect_left(locatives, sentence.token_end - 1)]:
+    # the sentence's locatives (``in``, ``near``) but its last word, read only in the
+    # sentences that ask
+    start, stop = sentence.token_start, sentence.token_end - 1
+    is_locative = lexicon.grammar.locatives.__contains__
+    for k in compress(range(start, stop), map(is_locative, norms[start:stop])):
         j = k + 1
         while j < sentence.token_end and tokens[j].norm in lexicon.grammar.determiners:
             j += 1
@@ -240,13 +255,16 @@ def _place_sector(
 ) -> Composed:
     sector = (composed.pending or "").split(":", 1)[1]
     anaphor = context.by_sector.get(sector)
-    place = min(places, key=lambda p: abs(p[0] - composed.start))[1] if places else None
-    order = (
-        (anaphor, place, context.dateline, context.first)
-        if _definite(analysis, lexicon, composed)
-        else (place, context.dateline, anaphor, context.first)
-    )
-    country = next((c for c in order if c), None)
+    if anaphor and _definite(analysis, lexicon, composed):
+        country: str | None = anaphor  # the same sector named with a country before
+    else:
+        place = min(places, key=lambda p: abs(p[0] - composed.start))[1] if places else None
+        order = (
+            (anaphor, place, context.dateline, context.first)
+            if _definite(analysis, lexicon, composed)
+            else (place, context.dateline, anaphor, context.first)
+        )
+        country = next((c for c in order if c), None)
     if country is None:
         return _settled(composed)
     actor = Actor(country + sector, composed.actors[0].name, country=country, sector=sector)
@@ -309,38 +327,101 @@ def _resolve_pair(composed: Composed, seen: list[str], lexicon: Lexicon) -> Comp
     return _settled(composed, actors=actors)
 
 
-def _to_mention(
-    tokens: tuple[Token, ...], text: str, id_head: str, composed: Composed, sentence: int
-) -> Mention:
-    first = tokens[composed.start]
-    if composed.end - composed.start == 1:
-        span = first.span  # a one-word mention covers its token's characters (a frozen Span)
-    else:
-        span = Span(first.span.start, tokens[composed.end - 1].span.end)
+# Mentions are the stage's most numerous records (about 50 an article) and each field is
+# known valid here, so they are built a field at a time over the whole article, as the
+# text stage builds tokens: ``map`` over a slot's setter runs in C, with no frozen
+# dataclass ``__setattr__`` per field (nor a Span check: token offsets are valid).
+def _setter(cls: type, name: str) -> Callable[[object, object], None]:
+    setter: Callable[[object, object], None] = cls.__dict__[name].__set__
+    return setter
+
+
+_MENTION_NAMES = (
+    "mention_id",
+    "span",
+    "text",
+    "sentence",
+    "token_start",
+    "token_end",
+    "actors",
+    "kind",
+    "provenance",
+)
+if tuple(f.name for f in fields(Mention)) != _MENTION_NAMES or tuple(
+    f.name for f in fields(Span)
+) != ("start", "end"):
+    raise RuntimeError("Mention or Span changed shape: update the actors stage's builder")
+_MENTION_FIELDS = tuple(_setter(Mention, name) for name in _MENTION_NAMES)
+_SPAN_FIELDS = (_setter(Span, "start"), _setter(Span, "end"))
+_consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
+_new = object.__new__
+
+
+def _records(
+    cls: type[_R],
+    setters: Sequence[Callable[[object, object], None]],
+    columns: Sequence[Iterable[object]],
+    n: int,
+) -> tuple[_R, ...]:
+    """``n`` new ``cls`` records, each field set from its column."""
+    records = tuple(map(_new, repeat(cls, n)))
+    for setter, column in zip(setters, columns, strict=True):
+        _consume(map(setter, records, column))
+    return records
+
+
+def _mentions(
+    tokens: tuple[Token, ...], text: str, id_head: str, kept: list[tuple[Composed, int]]
+) -> tuple[Mention, ...]:
+    """The records of an article's mentions (``kept``: each composed with its sentence)."""
+    n = len(kept)
+    if not n:
+        return ()
+    composed_all, sentences = zip(*kept, strict=True)
+    token_starts = list(map(_START, composed_all))
+    token_ends = list(map(_END, composed_all))
+    starts = [tokens[k].span.start for k in token_starts]
+    ends = [tokens[k - 1].span.end for k in token_ends]
+    spans = _records(Span, _SPAN_FIELDS, (starts, ends), n)
+    # make_id("m", article_id, start, end), its digest taken here without the joins
+    ids = [
+        "m_" + _sha256(f"{id_head}{s}\x1f{e}".encode()).digest()[:_ID_BYTES].hex()
+        for s, e in zip(starts, ends, strict=True)
+    ]
+    texts = [text[s:e] for s, e in zip(starts, ends, strict=True)]
+    kinds, rules = zip(*map(_kind_rule, composed_all), strict=True)
+    columns = (
+        ids,
+        spans,
+        texts,
+        sentences,
+        token_starts,
+        token_ends,
+        map(_ACTORS, composed_all),
+        kinds,
+        map(_provenance, rules),
+    )
+    return _records(Mention, _MENTION_FIELDS, columns, n)
+
+
+def _kind_rule(composed: Composed) -> tuple[MentionKind, str]:
+    """A mention's kind and rule: a pending owner (``its army``) is a pronoun for now."""
     pending = composed.pending
-    if pending is not None and pending.startswith("owner"):
-        kind, rule = MentionKind.PRONOUN, pending
-    else:
-        kind = MentionKind.PRONOUN if pending == "pronoun" else composed.kind
-        rule = composed.rule
+    if pending is None:
+        return composed.kind, composed.rule
+    if pending.startswith("owner"):
+        return MentionKind.PRONOUN, pending
+    return MentionKind.PRONOUN if pending == "pronoun" else composed.kind, composed.rule
+
+
+def _provenance(rule: str) -> Provenance:
+    """The (frozen, shared) provenance of the mentions a rule makes."""
     provenance = _PROVENANCES.get(rule)
     if provenance is None:
         if len(_PROVENANCES) >= _PROVENANCES_MAX:
             _PROVENANCES.clear()
         provenance = _PROVENANCES[rule] = Provenance(LAYER, rule)
-    return Mention(
-        # make_id("m", article_id, start, end), its digest taken here without the joins
-        mention_id="m_"
-        + _sha256(f"{id_head}{span.start}\x1f{span.end}".encode()).hexdigest()[:_ID],
-        span=span,
-        text=text[span.start : span.end],
-        sentence=sentence,
-        token_start=composed.start,
-        token_end=composed.end,
-        actors=composed.actors,
-        kind=kind,
-        provenance=provenance,
-    )
+    return provenance
 
 
 def _id_head(article_id: str | None) -> str:
