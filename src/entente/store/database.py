@@ -27,7 +27,7 @@ from entente.dedup.library import StoredRow
 from entente.errors import StoreError
 from entente.model import Analysis, Article, make_id
 from entente.store.held import ARTICLE_ID, HeldIds
-from entente.store.rows import TABLE_ROWS, Coded, coded, story_row
+from entente.store.rows import COLUMNS, TABLE_ROWS, Coded, coded, story_row
 
 DEFAULT_DB = "entente.duckdb"
 _MIGRATION_RE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
@@ -156,16 +156,19 @@ class Store:
             return
         latest = {a.article.article_id: a if isinstance(a, Coded) else coded(a) for a in analyses}
         ids = sorted(latest)
-        tables: dict[str, list[dict[str, Any]]] = {"articles": []}
-        tables |= {name: [] for name in TABLE_ROWS}
-        for c in latest.values():
-            tables["articles"].extend(
-                row | {"lexicon_digest": lexicon_digest} for row in c.rows["articles"]
+        batch = latest.values()
+        articles = [row for c in batch for row in c.rows["articles"]]
+        # every articles row has the keys of article_row, in its order
+        tables: dict[str, tuple[Sequence[str], list[Sequence[Any]]]] = {
+            "articles": (
+                [*articles[0], "lexicon_digest"],
+                _columns([(*row.values(), lexicon_digest) for row in articles]),
             )
-            for name in TABLE_ROWS:
-                tables[name].extend(c.rows[name])
+        }
+        for name in TABLE_ROWS:
+            tables[name] = (COLUMNS[name], _columns([row for c in batch for row in c.rows[name]]))
         if stories:
-            tables["stories"] = [story_row(link) for link in stories]
+            tables["stories"] = (COLUMNS["stories"], _columns(list(map(story_row, stories))))
         self.con.execute("BEGIN")
         try:
             # every row of an article is written with its articles row, in one
@@ -175,8 +178,8 @@ class Store:
             ).fetchall()
             for name in tables if stored else ():
                 self._delete(f"DELETE FROM {name} WHERE article_id IN (SELECT unnest(?))", [ids])
-            for name, rows in tables.items():
-                self._insert(name, rows)
+            for name, (names, columns) in tables.items():
+                self._insert(name, names, columns)
             self._add_sightings([a.article for a in latest.values()])
             sources = sorted({a.article.origin for a in analyses if a.article.origin})
             self._delete("DELETE FROM input_errors WHERE source IN (SELECT unnest(?))", [sources])
@@ -192,10 +195,11 @@ class Store:
         ((deleted,),) = self.con.execute(sql, params).fetchall()
         self._replaced = self._replaced or deleted > 0
 
-    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        if not rows:
+    def _insert(self, table: str, names: Sequence[str], columns: Sequence[Sequence[Any]]) -> None:
+        """Insert rows given column by column (``columns`` in the order of ``names``)."""
+        if not columns or not columns[0]:
             return
-        batch = pa.Table.from_pylist(rows)
+        batch = pa.Table.from_pydict(dict(zip(names, columns, strict=True)))
         self.con.register("_batch", batch)
         try:
             self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
@@ -211,19 +215,19 @@ class Store:
 
     def _add_sightings(self, articles: Sequence[Article]) -> None:
         rows = {
-            (a.article_id, a.origin or a.source_id): {
-                "article_id": a.article_id,
-                "outlet": outlet_of(a),
-                "origin": a.origin or a.source_id,
-                "url": a.url,
-            }
+            (a.article_id, a.origin or a.source_id): (
+                a.article_id,
+                outlet_of(a),
+                a.origin or a.source_id,
+                a.url,
+            )
             for a in articles
         }
         self._delete(
             "DELETE FROM sightings WHERE (article_id, origin) IN (SELECT (unnest(?), unnest(?)))",
             [[k[0] for k in rows], [k[1] for k in rows]],
         )
-        self._insert("sightings", list(rows.values()))
+        self._insert("sightings", _SIGHTINGS, _columns(list(rows.values())))
 
     def coded_ids(self, lexicon_digest: str) -> HeldIds:
         """Ids of the articles stored as coded with this lexicon, 8 bytes each: read as
@@ -309,6 +313,14 @@ class Store:
         if table not in DATA_TABLES:
             raise StoreError(f"unknown table {table}")
         return sorted(self.con.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+
+
+_SIGHTINGS = ("article_id", "outlet", "origin", "url")
+
+
+def _columns(rows: list[Sequence[Any]]) -> list[Sequence[Any]]:
+    """Rows of a table as its columns (none for no rows)."""
+    return list(map(list, zip(*rows, strict=True)))
 
 
 def _migrations() -> list[tuple[int, str, str]]:

@@ -1,9 +1,10 @@
-"""Records to table rows (column order matches ``schema/*.sql``)."""
+"""Records to table rows: an article's ``articles`` row as a dictionary, the rows of
+every other table as tuples in the order of that table's :data:`COLUMNS` (the store
+inserts them column by column, by name)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,10 +14,51 @@ from entente.enrich.themes import article_themes, event_themes
 from entente.enrich.tone import article_tone, event_tone
 from entente.model import Analysis, Article, Event
 
-Row = dict[str, Any]
+ArticleRow = dict[str, Any]
+Row = tuple[Any, ...]
+
+_ROLE = ("code", "country", "sector", "entity", "name", "start", "end")
+
+# the columns of every table but ``articles``, in the order of its rows' values
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "sentences": (
+        "article_id", "sentence", "start_char", "end_char", "kind", "paragraph", "tone"
+    ),
+    "mentions": (
+        "mention_id", "article_id", "sentence", "start_char", "end_char", "text", "kind",
+        "codes", "entity_ids", "rule",
+    ),
+    "quotes": (
+        "quote_id", "article_id", "start_char", "end_char", "text", "speaker_text",
+        "speaker_code", "speaker_name", "targets", "tone", "speaker_entity", "speaker_start",
+        "speaker_end", "rule",
+    ),
+    "events": (
+        "event_id", "article_id", "sentence", "date",
+        *(f"source_{c}" for c in _ROLE), *(f"target_{c}" for c in _ROLE),
+        "cameo", "cameo_root", "plover", "goldstein", "quad_class", "factuality",
+        "confidence", "trigger_start", "trigger_end", "evidence_start", "evidence_end",
+        "rule", "quote_id", "place_id", "themes", "tone",
+    ),
+    "amounts": (
+        "amount_id", "article_id", "sentence", "start_char", "end_char", "text", "value",
+        "unit", "event_id", "theme", "rule",
+    ),
+    "places": (
+        "place_id", "article_id", "sentence", "start_char", "end_char", "text", "name",
+        "country", "admin1", "latitude", "longitude", "dateline", "rule",
+    ),
+    "time_refs": (
+        "article_id", "sentence", "start_char", "end_char", "text", "date", "precision",
+        "rule",
+    ),
+    "themes": ("article_id", "sentence", "theme", "score", "rule"),
+    "article_themes": ("article_id", "theme", "weight"),
+    "stories": ("story_id", "article_id", "signature"),
+}  # fmt: skip
 
 
-def article_row(a: Analysis) -> Row:
+def article_row(a: Analysis) -> ArticleRow:
     art = a.article
     return {
         "article_id": art.article_id,
@@ -41,173 +83,114 @@ def article_row(a: Analysis) -> Row:
 
 
 def story_row(link: StoryLink) -> Row:
-    return {
-        "story_id": link.story_id,
-        "article_id": link.article_id,
-        "signature": list(link.signature),
-    }
+    return (link.story_id, link.article_id, list(link.signature))
 
 
-def sentence_rows(a: Analysis) -> Iterable[Row]:
-    for s in a.sentences:
-        yield {
-            "article_id": a.article.article_id,
-            "sentence": s.index,
-            "start_char": s.span.start,
-            "end_char": s.span.end,
-            "kind": s.kind.value,
-            "paragraph": s.paragraph,
-            "tone": a.tones[s.index] if s.index < len(a.tones) else None,
-        }
+def sentence_rows(a: Analysis) -> list[Row]:
+    aid, tones = a.article.article_id, a.tones
+    n = len(tones)
+    return [
+        (
+            aid, s.index, s.span.start, s.span.end, s.kind.value, s.paragraph,
+            tones[s.index] if s.index < n else None,
+        )
+        for s in a.sentences
+    ]  # fmt: skip
 
 
-def mention_rows(a: Analysis) -> Iterable[Row]:
-    for m in a.mentions:
-        yield {
-            "mention_id": m.mention_id,
-            "article_id": a.article.article_id,
-            "sentence": m.sentence,
-            "start_char": m.span.start,
-            "end_char": m.span.end,
-            "text": m.text,
-            "kind": m.kind.value,
-            "codes": [x.code for x in m.actors],
-            "entity_ids": [x.entity_id or "" for x in m.actors],
-            "rule": m.provenance.rule,
-        }
+def mention_rows(a: Analysis) -> list[Row]:
+    aid = a.article.article_id
+    return [
+        (
+            m.mention_id, aid, m.sentence, m.span.start, m.span.end, m.text, m.kind.value,
+            [x.code for x in m.actors], [x.entity_id or "" for x in m.actors],
+            m.provenance.rule,
+        )
+        for m in a.mentions
+    ]  # fmt: skip
 
 
-def quote_rows(a: Analysis) -> Iterable[Row]:
+def quote_rows(a: Analysis) -> list[Row]:
+    aid = a.article.article_id
+    rows = []
     for q in a.quotes:
-        yield {
-            "quote_id": q.quote_id,
-            "article_id": a.article.article_id,
-            "start_char": q.span.start,
-            "end_char": q.span.end,
-            "text": q.text,
-            "speaker_text": q.speaker_text,
-            "speaker_code": q.speaker.code if q.speaker else None,
-            "speaker_name": q.speaker.name if q.speaker else None,
-            "targets": list(q.targets),
-            "tone": q.tone,
-            "speaker_entity": q.speaker.entity_id if q.speaker else None,
-            "speaker_start": q.speaker_span.start if q.speaker_span else None,
-            "speaker_end": q.speaker_span.end if q.speaker_span else None,
-            "rule": q.provenance.rule,
-        }
+        sp, span = q.speaker, q.speaker_span
+        rows.append(
+            (
+                q.quote_id, aid, q.span.start, q.span.end, q.text, q.speaker_text,
+                sp.code if sp else None, sp.name if sp else None, list(q.targets), q.tone,
+                sp.entity_id if sp else None, span.start if span else None,
+                span.end if span else None, q.provenance.rule,
+            )
+        )  # fmt: skip
+    return rows
 
 
-def event_rows(a: Analysis) -> Iterable[Row]:
-    for e in a.events:
-        row = event_row(e)
-        row["themes"] = list(event_themes(a, e))
-        row["tone"] = event_tone(a, e) if a.tones else None
-        yield row
-
-
-def theme_rows(a: Analysis) -> Iterable[Row]:
-    for t in a.themes:
-        yield {
-            "article_id": a.article.article_id,
-            "sentence": t.sentence,
-            "theme": t.theme,
-            "score": t.score,
-            "rule": t.provenance.rule,
-        }
-
-
-def article_theme_rows(a: Analysis) -> Iterable[Row]:
-    for theme, weight in article_themes(a):
-        yield {"article_id": a.article.article_id, "theme": theme, "weight": weight}
+def event_rows(a: Analysis) -> list[Row]:
+    tones = a.tones
+    return [
+        (*event_row(e), list(event_themes(a, e)), event_tone(a, e) if tones else None)
+        for e in a.events
+    ]
 
 
 def event_row(e: Event) -> Row:
-    row: Row = {
-        "event_id": e.event_id,
-        "article_id": e.article_id,
-        "sentence": e.sentence,
-        "date": e.date,
-    }
-    for role, actor, span in (
-        ("source", e.source, e.source_span),
-        ("target", e.target, e.target_span),
-    ):
-        row |= {
-            f"{role}_code": actor.code,
-            f"{role}_country": actor.country,
-            f"{role}_sector": actor.sector,
-            f"{role}_entity": actor.entity_id,
-            f"{role}_name": actor.name,
-            f"{role}_start": span.start if span else None,
-            f"{role}_end": span.end if span else None,
-        }
-    row |= {
-        "cameo": e.cameo,
-        "cameo_root": e.cameo_root,
-        "plover": e.plover,
-        "goldstein": e.goldstein,
-        "quad_class": e.quad_class,
-        "factuality": e.factuality.value,
-        "confidence": e.confidence,
-        "trigger_start": e.trigger.start,
-        "trigger_end": e.trigger.end,
-        "evidence_start": e.evidence.start,
-        "evidence_end": e.evidence.end,
-        "rule": e.provenance.rule,
-        "quote_id": e.quote_id,
-        "place_id": e.place_id,
-    }
-    return row
+    """An event's values in the order of ``COLUMNS["events"]`` up to ``place_id`` (its
+    themes and tone need the analysis)."""
+    s, t, ss, ts = e.source, e.target, e.source_span, e.target_span
+    return (
+        e.event_id, e.article_id, e.sentence, e.date,
+        s.code, s.country, s.sector, s.entity_id, s.name,
+        ss.start if ss else None, ss.end if ss else None,
+        t.code, t.country, t.sector, t.entity_id, t.name,
+        ts.start if ts else None, ts.end if ts else None,
+        e.cameo, e.cameo_root, e.plover, e.goldstein, e.quad_class, e.factuality.value,
+        e.confidence, e.trigger.start, e.trigger.end, e.evidence.start, e.evidence.end,
+        e.provenance.rule, e.quote_id, e.place_id,
+    )  # fmt: skip
 
 
-def place_rows(a: Analysis) -> Iterable[Row]:
-    for p in a.places:
-        yield {
-            "place_id": p.place_id,
-            "article_id": a.article.article_id,
-            "sentence": p.sentence,
-            "start_char": p.span.start,
-            "end_char": p.span.end,
-            "text": p.text,
-            "name": p.name,
-            "country": p.country,
-            "admin1": p.admin1,
-            "latitude": p.latitude,
-            "longitude": p.longitude,
-            "dateline": p.dateline,
-            "rule": p.provenance.rule,
-        }
+def theme_rows(a: Analysis) -> list[Row]:
+    aid = a.article.article_id
+    return [(aid, t.sentence, t.theme, t.score, t.provenance.rule) for t in a.themes]
 
 
-def time_ref_rows(a: Analysis) -> Iterable[Row]:
-    for t in a.time_refs:
-        yield {
-            "article_id": a.article.article_id,
-            "sentence": t.sentence,
-            "start_char": t.span.start,
-            "end_char": t.span.end,
-            "text": t.text,
-            "date": t.date,
-            "precision": t.precision.value,
-            "rule": t.provenance.rule,
-        }
+def article_theme_rows(a: Analysis) -> list[Row]:
+    aid = a.article.article_id
+    return [(aid, theme, weight) for theme, weight in article_themes(a)]
 
 
-def amount_rows(a: Analysis) -> Iterable[Row]:
-    for n in a.amounts:
-        yield {
-            "amount_id": n.amount_id,
-            "article_id": a.article.article_id,
-            "sentence": n.sentence,
-            "start_char": n.span.start,
-            "end_char": n.span.end,
-            "text": n.text,
-            "value": n.value,
-            "unit": n.unit,
-            "event_id": n.event_id,
-            "theme": n.theme,
-            "rule": n.provenance.rule,
-        }
+def place_rows(a: Analysis) -> list[Row]:
+    aid = a.article.article_id
+    return [
+        (
+            p.place_id, aid, p.sentence, p.span.start, p.span.end, p.text, p.name, p.country,
+            p.admin1, p.latitude, p.longitude, p.dateline, p.provenance.rule,
+        )
+        for p in a.places
+    ]  # fmt: skip
+
+
+def time_ref_rows(a: Analysis) -> list[Row]:
+    aid = a.article.article_id
+    return [
+        (
+            aid, t.sentence, t.span.start, t.span.end, t.text, t.date, t.precision.value,
+            t.provenance.rule,
+        )
+        for t in a.time_refs
+    ]  # fmt: skip
+
+
+def amount_rows(a: Analysis) -> list[Row]:
+    aid = a.article.article_id
+    return [
+        (
+            n.amount_id, aid, n.sentence, n.span.start, n.span.end, n.text, n.value, n.unit,
+            n.event_id, n.theme, n.provenance.rule,
+        )
+        for n in a.amounts
+    ]  # fmt: skip
 
 
 TABLE_ROWS = {
@@ -225,14 +208,15 @@ TABLE_ROWS = {
 
 @dataclass(frozen=True, slots=True)
 class Coded:
-    """An article's analysis as the rows the store writes (``articles`` and every table
-    of ``TABLE_ROWS``), with the counts a run reports and, where a worker computed it,
-    its near-duplicate signature. This is what a worker process sends back: a few kB,
-    where the whole Analysis with its tokens is tens and takes longer to unpickle than
-    to write."""
+    """An article's analysis as the rows the store writes (``articles``: one
+    :data:`ArticleRow`; every table of ``TABLE_ROWS``: tuples in the order of its
+    :data:`COLUMNS`), with the counts a run reports and, where a worker computed it, its
+    near-duplicate signature. This is what a worker process sends back: a few kB, where
+    the whole Analysis with its tokens is tens and takes longer to unpickle than to
+    write."""
 
     article: Article
-    rows: dict[str, list[Row]]
+    rows: dict[str, list[Any]]
     events: int
     asserted: int
     quotes: int
@@ -240,8 +224,9 @@ class Coded:
 
 
 def coded(a: Analysis, signature: Signature | None = None) -> Coded:
-    rows = {"articles": [article_row(a)]}
-    rows |= {name: list(to_rows(a)) for name, to_rows in TABLE_ROWS.items()}
+    rows: dict[str, list[Any]] = {"articles": [article_row(a)]}
+    for name, to_rows in TABLE_ROWS.items():
+        rows[name] = to_rows(a)
     return Coded(
         a.article,
         rows,
