@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from entente.lexicons.gazetteer import GeoName, fold_word, name_key
 from entente.lexicons.lexicon import EntryKind, Lexicon
@@ -136,15 +136,10 @@ class PlaceReader:
         after, after_curated = wide.second.get, curated.second.get
         keys, norms, tokens, word = self.keys, self.norms, self.analysis.tokens, TokenKind.WORD
         last, nothing = len(keys) - 1, frozenset[str]()
-        capitalised = list(_capitalised(texts))
-        maybe = compress(  # a key's first word (in C: most capitalised words are none)
-            capitalised,
-            map(
-                operator.or_,
-                map(wide.first.__contains__, map(keys.__getitem__, capitalised)),
-                map(curated.first.__contains__, map(norms.__getitem__, capitalised)),
-            ),
-        )
+        first, first_curated = wide.first, curated.first
+        maybe = [  # a key's first word: most capitalised words are none
+            k for k in _capitalised(texts) if keys[k] in first or norms[k] in first_curated
+        ]
         return [
             k
             for k in maybe
@@ -619,11 +614,15 @@ def _phrase_first_words(lexicon: Lexicon, n_phrases: int) -> tuple[frozenset[str
 
 def _capitalised(texts: list[str]) -> Iterator[int]:
     """The words that start with a capital letter, in order."""
-    firsts: Iterator[str] = map(operator.getitem, texts, repeat(_FIRST))
+    try:
+        firsts = list(map(_INITIAL, texts))  # a token's text is never empty
+    except IndexError:  # but should one be, it has no capital
+        firsts = list(map(operator.getitem, texts, repeat(_FIRST)))
     return compress(range(len(texts)), map(str.isupper, firsts))
 
 
 _FIRST = slice(0, 1)
+_INITIAL = itemgetter(0)
 
 
 _TEXT = attrgetter("text")
