@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from entente.enrich.themes import THRESHOLD, article_themes, compile_themes, event_themes, find_cues
+from entente.enrich.themes import (
+    THRESHOLD,
+    article_themes,
+    compile_themes,
+    event_themes,
+    find_cues,
+    tag_sentence,
+)
 from entente.errors import LexiconError
 from entente.evaluation.gate import pin
 from entente.evaluation.score import evaluate_file
@@ -209,3 +216,16 @@ def test_themes_are_scored_against_gold(tmp_path: Path, pipeline: Pipeline) -> N
     assert themes["per_theme"]["DEFENSE"]["n_pred"] == 1  # WEAPONS counted as DEFENSE
     assert report["theme_errors"] == ["t2: extra ['DEFENSE'], missed []"]
     assert pin([report])["files"]["gold.jsonl"]["floors"]["themes.f1"] == 0.6667
+
+
+def test_a_sentence_holding_only_a_hyphen_joined_cue_is_read(analyze, lexicon):  # type: ignore[no-untyped-def]
+    # "air" opens no cue alone and "air -" is no phrase's start: the stage skips a
+    # sentence only where no cue phrase can open, hyphens dropped
+    a = analyze("Its air-defence network was old. The weather was fine.")
+    weapons = [t for t in a.themes if t.theme == "WEAPONS"]
+    assert [(t.sentence, [c.text_of(a.text) for c in t.cues]) for t in weapons] == [
+        (0, ["air-defence"])
+    ]
+    index = compile_themes(lexicon)
+    per_sentence = [t for s in a.sentences for t in tag_sentence(a, s.index, index)]
+    assert list(a.themes) == per_sentence

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from entente.lexicons.gazetteer import GeoName, fold_word, name_key
 from entente.lexicons.lexicon import EntryKind, Lexicon
@@ -115,7 +115,10 @@ class PlaceReader:
             if m.kind is not MentionKind.PRONOUN
             for k in range(m.token_start, m.token_end)
         }
-        self.not_actors = _not_actor_spans(analysis, lexicon, texts, self.norms)
+        self.texts = texts
+        # the no-actor phrases by sentence, read when a name there is first tried (a
+        # sentence with no name holds nothing they could veto)
+        self.not_actors: dict[int, list[tuple[int, int, int]]] = {}
         self.openings = self._openings(texts)
         self.countries = frozenset(
             a.country for m in analysis.mentions for a in m.actors if a.country is not None
@@ -133,9 +136,13 @@ class PlaceReader:
         after, after_curated = wide.second.get, curated.second.get
         keys, norms, tokens, word = self.keys, self.norms, self.analysis.tokens, TokenKind.WORD
         last, nothing = len(keys) - 1, frozenset[str]()
+        first, first_curated = wide.first, curated.first
+        maybe = [  # a key's first word: most capitalised words are none
+            k for k in _capitalised(texts) if keys[k] in first or norms[k] in first_curated
+        ]
         return [
             k
-            for k in _capitalised(texts)
+            for k in maybe
             if (
                 keys[k] in one_word
                 or norms[k] in one_curated
@@ -189,7 +196,9 @@ class PlaceReader:
         entry: GeoName | None,
         namesakes: tuple[GeoName, ...],
     ) -> Candidate | None:
-        if not self._is_name(start, end, sentence) or self._is_other_thing(start, end, entry):
+        if not self._is_name(start, end, sentence) or self._is_other_thing(
+            start, end, entry, sentence
+        ):
             return None
         context = self._context(start, end, sentence, previous)
         qualifier = self._qualifier(end, sentence)
@@ -348,13 +357,20 @@ class PlaceReader:
             and b.text[:1].isupper()
         )
 
-    def _is_other_thing(self, start: int, end: int, entry: GeoName | None) -> bool:
+    def _is_other_thing(
+        self, start: int, end: int, entry: GeoName | None, sentence: Sentence
+    ) -> bool:
         """A country (an actor), or words inside a phrase that is no actor (``Indian
         Ocean``, ``Washington Post``) unless the phrase is this curated place (``Mexico
         City``) or its head (``Atlanta`` of ``Atlanta, Georgia``)."""
         if tuple(self.keys[start:end]) in self.gazetteer.country_keys:
             return True
-        for s, e, head in self.not_actors:
+        not_actors = self.not_actors.get(sentence.index)
+        if not_actors is None:
+            not_actors = self.not_actors[sentence.index] = _sentence_not_actors(
+                self.lexicon, self.texts, self.norms, sentence.token_start, sentence.token_end
+            )
+        for s, e, head in not_actors:
             if s >= end or start >= e:
                 continue
             if not (
@@ -556,43 +572,34 @@ class PlaceReader:
         )
 
 
-def _not_actor_spans(
-    analysis: Analysis,
-    lexicon: Lexicon,
-    texts: list[str] | None = None,
-    norms: list[str] | None = None,
+def _sentence_not_actors(
+    lexicon: Lexicon, texts: list[str], norms: list[str], start: int, end: int
 ) -> list[tuple[int, int, int]]:
-    """Token spans of phrases the lexicon marks as no actor (``Indian Ocean``), read
-    left to right, longest first, as the actors stage reads them; with the end of the
-    words before a comma (``Atlanta`` of ``Atlanta, Georgia``; the start if none).
-    ``texts`` and ``norms``: those of the article's tokens, if read already."""
+    """Token spans of phrases the lexicon marks as no actor (``Indian Ocean``) in the
+    sentence of tokens ``[start, end)`` (whose ``text`` and ``norm`` are ``texts`` and
+    ``norms`` there), read left to right, longest first, as the actors stage reads them;
+    with the end of the words before a comma (``Atlanta`` of ``Atlanta, Georgia``; the
+    start if none)."""
     found: list[tuple[int, int, int]] = []
-    tokens = analysis.tokens
-    all_lower = list(map(_NORM, tokens)) if norms is None else norms
-    all_cased = fold_all(list(map(_TEXT, tokens)) if texts is None else texts)
     first, no_actor_first = _phrase_first_words(lexicon, lexicon.phrases.size)
-    if no_actor_first.isdisjoint(all_lower) and no_actor_first.isdisjoint(all_cased):
-        return found  # no word a no-actor phrase starts with
+    lower, cased = norms[start:end], fold_all(texts[start:end])
+    if no_actor_first.isdisjoint(lower) and no_actor_first.isdisjoint(cased):
+        return found  # a sentence with no word a no-actor phrase starts with holds none
     phrases = lexicon.phrases
-    for sentence in analysis.sentences:
-        start, end = sentence.token_start, sentence.token_end
-        cased, lower = all_cased[start:end], all_lower[start:end]
-        if no_actor_first.isdisjoint(lower) and no_actor_first.isdisjoint(cased):
-            continue  # a sentence with no word a no-actor phrase starts with holds none
-        i = 0
-        for k in range(len(cased)):  # a phrase opens only at a word some phrase starts with
-            if k < i or not (lower[k] in first or cased[k] in first):
-                continue
-            if not phrases.starts(cased[k], lower[k]):
-                continue
-            match = phrases.match(cased, lower, k)
-            if match is None:
-                continue
-            n, entry = match
-            if entry.kind is EntryKind.NOT_ACTOR:
-                head = next((j for j in range(k, k + n) if lower[j] == ","), k)
-                found.append((start + k, start + k + n, start + head))
-            i = k + n
+    i = 0
+    for k in range(len(cased)):  # a phrase opens only at a word some phrase starts with
+        if k < i or not (lower[k] in first or cased[k] in first):
+            continue
+        if not phrases.starts(cased[k], lower[k]):
+            continue
+        match = phrases.match(cased, lower, k)
+        if match is None:
+            continue
+        n, entry = match
+        if entry.kind is EntryKind.NOT_ACTOR:
+            head = next((j for j in range(k, k + n) if lower[j] == ","), k)
+            found.append((start + k, start + k + n, start + head))
+        i = k + n
     return found
 
 
@@ -607,11 +614,15 @@ def _phrase_first_words(lexicon: Lexicon, n_phrases: int) -> tuple[frozenset[str
 
 def _capitalised(texts: list[str]) -> Iterator[int]:
     """The words that start with a capital letter, in order."""
-    firsts: Iterator[str] = map(operator.getitem, texts, repeat(_FIRST))
+    try:
+        firsts = list(map(_INITIAL, texts))  # a token's text is never empty
+    except IndexError:  # but should one be, it has no capital
+        firsts = list(map(operator.getitem, texts, repeat(_FIRST)))
     return compress(range(len(texts)), map(str.isupper, firsts))
 
 
 _FIRST = slice(0, 1)
+_INITIAL = itemgetter(0)
 
 
 _TEXT = attrgetter("text")
@@ -620,10 +631,13 @@ _NORM = attrgetter("norm")
 
 def _fold_words(norms: list[str]) -> list[str]:
     """``fold_word`` of each norm: a plain ASCII one is its lower case, and norms in
-    lower case already (as a whole) are their own."""
+    lower case already (as a whole) are their own: plain ASCII lower-case norms (most
+    articles') are their own keys, the very list (neither is changed)."""
     joined = "".join(norms)
     if joined != joined.lower():
         return list(map(fold_word, norms))
+    if joined.isascii():
+        return norms
     keys = norms.copy()
     for k in non_ascii(norms):
         keys[k] = fold_word(norms[k])

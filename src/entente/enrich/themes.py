@@ -38,6 +38,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
+from operator import attrgetter
 
 from entente.lexicons.lexicon import Lexicon
 from entente.lexicons.schema import ThemeCues
@@ -63,6 +65,7 @@ _SETTING_FACTOR = 0.5  # an occasion theme's cue in a setting clause ("after tal
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "-", '"', "."})
 _LONE_WEAK = 0.3  # a sentence tag below this (one weak cue) does not count for the article
 _IMPLYING = frozenset({Factuality.ASSERTED, Factuality.REPORTED, Factuality.FUTURE})
+_NORM = attrgetter("norm")
 
 Words = tuple[str, ...]
 # A phrase of the index: its length, its words, whether they are cased, its cues
@@ -149,6 +152,10 @@ class ThemeIndex:
         # longest first (lower-case before cased at one length, as :meth:`match` reads
         # them), and the first words of the setting and background phrases.
         self._by_norm: dict[str, _Opening] = {}
+        # the norms a phrase of one word is, and the first two of the longer ones': words
+        # holding neither (their hyphens kept) open no phrase
+        self.singles: frozenset[str] = frozenset()
+        self.pairs: frozenset[tuple[str, str]] = frozenset()
         self.setting_starts = frozenset(w[0] for w in (*self.settings, *self.background) if w)
 
     def add(self, words: Words, cue: Cue | None, *, cased: bool) -> None:
@@ -169,6 +176,8 @@ class ThemeIndex:
                 for words, found in phrases.items():
                     by_norm[key].append((len(words), words, is_cased, tuple(found)))
         self._by_norm = {k: _Opening.of(v) for k, v in by_norm.items()}
+        self.singles = frozenset(k for k, o in self._by_norm.items() if o.single)
+        self.pairs = frozenset((k, w) for k, o in self._by_norm.items() for w in o.seconds)
 
     def openings(self) -> dict[str, _Opening]:
         """The phrases by the ``norm`` of their first word."""
@@ -223,11 +232,24 @@ def analyze_themes(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     for event in analysis.events:
         if event.factuality in _IMPLYING:
             implying[event.sentence].append(event)
+    tokens = analysis.tokens
+    norms = list(map(_NORM, tokens))
+    singles, pairs = index.singles, index.pairs
     tags: list[ThemeTag] = []
     for sentence in analysis.sentences:
-        if sentence.kind is not SentenceKind.META:
-            events = implying.get(sentence.index, ())
-            tags.extend(tag_sentence(analysis, sentence.index, index, events))
+        if sentence.kind is SentenceKind.META:
+            continue
+        events = implying.get(sentence.index, ())
+        start, end = sentence.token_start, sentence.token_end
+        words = norms[start:end]
+        if (
+            not events
+            and singles.isdisjoint(words)
+            and pairs.isdisjoint(pairwise(words))
+            and "-" not in words  # a joining hyphen drops out, making other pairs
+        ):
+            continue  # no cue phrase opens here: no cue, no tag
+        tags.extend(_tag_words(tokens[start:end], words, sentence.index, index, events))
     return analysis.with_layer(LAYER, themes=tuple(tags))
 
 
@@ -243,38 +265,56 @@ def tag_sentence(
         events = [e for e in analysis.events if e.sentence == sentence]
         events = [e for e in events if e.factuality in _IMPLYING]
     tokens = analysis.sentence_tokens(sentence)
-    norms = [t.norm for t in tokens]
+    return _tag_words(tokens, list(map(_NORM, tokens)), sentence, index, events)
+
+
+def _tag_words(
+    tokens: tuple[Token, ...],
+    norms: list[str],
+    sentence: int,
+    index: ThemeIndex,
+    events: Sequence[Event],
+) -> list[ThemeTag]:
+    """:func:`tag_sentence` of a sentence's ``tokens`` and their ``norms``."""
     matches = find_cues(tokens, index, norms)
     if not matches and not events:
         return []
     if not index.setting_starts.isdisjoint(norms):  # else no clause is a setting
-        matches = [_in_setting(m, tokens, index) for m in matches]
+        matches = [_in_setting(m, norms, index) for m in matches]
     evidence = _evidence(matches, index)
-    implied = _implied(events, sentence, index, evidence, set())
-    shown = _shown(evidence) | {t.theme for t in implied if t.score >= THRESHOLD}
+    scores = _scores(evidence)
+    by_words = _shown(scores)
+    implied = _implied(events, sentence, index, evidence, by_words, set())
+    shown = by_words | {t.theme for t in implied if t.score >= THRESHOLD}
     yielding = {theme for theme, others in index.yields.items() if others & shown}
     if yielding:
-        evidence = _evidence([_yielded(m, yielding) for m in matches], index)
-        implied = _implied(events, sentence, index, evidence, yielding)
-    tags = [_tag(theme, sentence, found) for theme, found in evidence.items()]
-    return sorted(tags + implied, key=lambda t: (-t.score, t.theme))
+        if any(cue.theme in yielding for m in matches for cue in m.cues):
+            # else no cue changes and neither does the evidence
+            evidence = _evidence([_yielded(m, yielding) for m in matches], index)
+            scores = _scores(evidence)
+            by_words = _shown(scores)
+        implied = _implied(events, sentence, index, evidence, by_words, yielding)
+    tags = [_tag(theme, sentence, found, scores[theme]) for theme, found in evidence.items()]
+    return sorted(tags + implied, key=_rank)
 
 
 def find_cues(
-    tokens: tuple[Token, ...], index: ThemeIndex, norms: list[str] | None = None
+    tokens: tuple[Token, ...],
+    index: ThemeIndex,
+    norms: list[str] | None = None,
 ) -> list[CueMatch]:
     """Cue phrases in ``tokens`` (whose ``norm`` are ``norms`` when given), longest
     first at each position, left to right."""
     if norms is None:
-        norms = [t.norm for t in tokens]
+        norms = list(map(_NORM, tokens))
     kept: Sequence[int]
+    openings = index.openings()
     if "-" in norms:
         kept = _joined(tokens, norms)
         lower = [norms[k] for k in kept]
     else:
         kept = range(len(tokens))
         lower = norms
-    openings = index.openings()
     found: list[CueMatch] = []
     after = 0  # the first position a phrase may open at (past the last one)
     end = len(lower) - 1
@@ -336,13 +376,13 @@ def _joined(tokens: tuple[Token, ...], norms: list[str]) -> list[int]:
     return [k for k in range(len(tokens)) if k not in joins]
 
 
-def _in_setting(match: CueMatch, tokens: tuple[Token, ...], index: ThemeIndex) -> CueMatch:
+def _in_setting(match: CueMatch, norms: list[str], index: ThemeIndex) -> CueMatch:
     """Cues at half weight in a clause citing the past, and an occasion theme's in a
-    clause opened by a setting word."""
+    clause opened by a setting word (``norms``: those of the sentence's tokens)."""
     start = match.start
-    while start > 0 and tokens[start - 1].norm not in _CLAUSE_BREAKS:
+    while start > 0 and norms[start - 1] not in _CLAUSE_BREAKS:
         start -= 1
-    clause = [t.norm for t in tokens[start : match.start]]
+    clause = norms[start : match.start]
     if index.setting_starts.isdisjoint(clause):
         return match
     if any(_contains(clause, words) for words in index.background):
@@ -359,8 +399,17 @@ def _in_setting(match: CueMatch, tokens: tuple[Token, ...], index: ThemeIndex) -
 
 
 def _contains(words: list[str], phrase: Words) -> bool:
-    n = len(phrase)
-    return any(tuple(words[k : k + n]) == phrase for k in range(len(words) - n + 1))
+    """Whether ``phrase`` occurs in ``words`` (looked for where its first word is)."""
+    if not phrase:
+        return True
+    n, k = len(phrase), -1
+    try:
+        while True:
+            k = words.index(phrase[0], k + 1)
+            if tuple(words[k : k + n]) == phrase:
+                return True
+    except ValueError:
+        return False
 
 
 def _yielded(match: CueMatch, yielding: set[str]) -> CueMatch:
@@ -375,13 +424,26 @@ def _evidence(matches: list[CueMatch], index: ThemeIndex) -> dict[str, dict[str,
     """For each theme, its distinct cue words with their strongest reading."""
     evidence: dict[str, dict[str, Evidence]] = defaultdict(dict)
     for match in matches:
-        for theme, cue in _strongest_cues(match, index).items():
-            seen = evidence[theme].get(cue.phrase)
-            spans = (*seen.spans, match.span) if seen else (match.span,)
-            if seen and seen.cue.weight >= cue.weight:
-                cue = seen.cue
-            evidence[theme][cue.phrase] = Evidence(cue, spans)
+        if len(match.cues) == 1:  # the one cue is the strongest for its theme and parent
+            cue = match.cues[0]
+            phrase = cue.phrase
+            for theme in index.with_parent(cue.theme):
+                _add_evidence(evidence[theme], phrase, cue, match.span)
+        else:
+            for theme, cue in _strongest_cues(match, index).items():
+                _add_evidence(evidence[theme], cue.phrase, cue, match.span)
     return evidence
+
+
+def _add_evidence(found: dict[str, Evidence], phrase: str, cue: Cue, span: Span) -> None:
+    """Count ``cue`` (whose phrase is ``phrase``) at ``span`` in a theme's evidence."""
+    seen = found.get(phrase)
+    if seen is None:
+        found[phrase] = Evidence(cue, (span,))
+    else:
+        found[phrase] = Evidence(
+            seen.cue if seen.cue.weight >= cue.weight else cue, (*seen.spans, span)
+        )
 
 
 def _strongest_cues(match: CueMatch, index: ThemeIndex) -> dict[str, Cue]:
@@ -395,24 +457,45 @@ def _strongest_cues(match: CueMatch, index: ThemeIndex) -> dict[str, Cue]:
     return best
 
 
-def _shown(evidence: dict[str, dict[str, Evidence]]) -> set[str]:
+def _scores(evidence: dict[str, dict[str, Evidence]]) -> dict[str, float]:
+    """Each theme's combined weight."""
+    return {theme: _score(found) for theme, found in evidence.items()}
+
+
+def _shown(scores: dict[str, float]) -> set[str]:
     """The themes the words show: a combined weight at or above :data:`THRESHOLD`."""
-    return {theme for theme, found in evidence.items() if _score(found) >= THRESHOLD}
+    return {theme for theme, score in scores.items() if score >= THRESHOLD}
 
 
 def _score(found: dict[str, Evidence]) -> float:
+    if len(found) == 1:  # one word: combine() of one weight, 1 * (1 - w) being 1 - w
+        (only,) = found.values()
+        return round(1 - (1 - only.cue.weight), 4)
     return combine(e.cue.weight for e in found.values())
 
 
-def _tag(theme: str, sentence: int, found: dict[str, Evidence]) -> ThemeTag:
-    strongest = max(found.values(), key=lambda e: e.cue.weight)  # the first of the strongest
+def _tag(theme: str, sentence: int, found: dict[str, Evidence], score: float) -> ThemeTag:
+    if len(found) == 1:
+        (strongest,) = found.values()
+        spans = strongest.spans
+    else:
+        strongest = max(found.values(), key=_weight)  # the first of the strongest
+        spans = tuple(span for e in found.values() for span in e.spans)
     return ThemeTag(
         theme=theme,
         sentence=sentence,
-        score=_score(found),
-        cues=tuple(sorted({span for e in found.values() for span in e.spans})),
+        score=score,
+        cues=tuple(sorted(set(spans))) if len(spans) > 1 else spans,
         provenance=Provenance(LAYER, strongest.cue.rule),
     )
+
+
+def _weight(e: Evidence) -> float:
+    return e.cue.weight
+
+
+def _rank(t: ThemeTag) -> tuple[float, str]:
+    return (-t.score, t.theme)
 
 
 def _implied(
@@ -420,14 +503,15 @@ def _implied(
     sentence: int,
     index: ThemeIndex,
     evidence: dict[str, dict[str, Evidence]],
+    shown: set[str],
     yielding: set[str],
 ) -> list[ThemeTag]:
     """Themes the sentence's ``events`` (those that may imply) imply by their CAMEO codes
-    and its words do not show; none that yields there, and none whose cue words the
-    event's trigger holds (the same words count once). The cues are the events' triggers."""
+    and its words do not show (``shown``: those of ``evidence`` at or above the threshold);
+    none that yields there, and none whose cue words the event's trigger holds (the same
+    words count once). The cues are the events' triggers."""
     if not events:
         return []
-    shown = _shown(evidence)
     weights: dict[str, dict[str, float]] = defaultdict(dict)  # theme: code prefix: weight
     triggers: dict[str, set[Span]] = defaultdict(set)
     for event in events:

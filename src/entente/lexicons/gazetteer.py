@@ -88,6 +88,7 @@ class Openers:
 
     single: frozenset[str]  # the keys of one word
     second: dict[str, frozenset[str]]  # first word -> the second words of longer keys
+    first: frozenset[str]  # the first words of all keys
 
 
 class KeyIndex(Generic[V]):
@@ -128,7 +129,7 @@ class KeyIndex(Generic[V]):
                     else:
                         second.setdefault(first, set()).add(key[1])
             frozen = {first: frozenset(words) for first, words in second.items()}
-            self._openers = Openers(frozenset(single), frozen)
+            self._openers = Openers(frozenset(single), frozen, frozenset(self._table))
         return self._openers
 
     def matches(self, keys: Sequence[str], start: int, end: int) -> dict[int, V]:
