@@ -243,6 +243,10 @@ def test_skipping_vader_where_nothing_can_move_it_changes_no_score(text: str) ->
         "Good!!! Bad?? Fine?!?! Great!!!!!!",  # punctuation emphasis
         "“Good,” he said. ‘Bad’ — they’re not happy, aren’t they?",  # curly quotes
         "Naïve élan, İstanbul's good cheer :) and :-D",
+        "They COULDN'T'VE made a good deal.",  # "N'T" read lower-cased
+        "This good deal, so good a deal, this is good, good, good.",  # "so"/"this" before
+        "Most good, more bad, of good, enough bad, death of good.",  # boosters and ends
+        "Good talks, then good news and a good deal for good people.",  # no cue before
         "",
         "   ",
     ],
@@ -283,3 +287,12 @@ def test_muted_words_are_the_tokens_is_muted_mutes(analyze, lexicon, text):  # t
             previous = token
         assert scorer.muted_words(tokens, start, end) == expected
         assert expected  # each text has a word to mute after any of its capitals
+
+
+def test_words_read_are_worked_out_again_once_the_memo_is_full(monkeypatch):  # type: ignore[no-untyped-def]
+    from entente.enrich import sentiment
+
+    memo = sentiment._ReadAs()
+    monkeypatch.setattr(sentiment, "_READ_AS_SIZE", 2)
+    assert [memo[w] for w in ("good,", "(no)", "bad!")] == ["good", "(no)", "bad"]
+    assert len(memo) == 1  # cleared when full, then the new word kept

@@ -25,6 +25,7 @@ from __future__ import annotations
 import string
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress, count
 
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
@@ -48,6 +49,23 @@ _PUNCTUATION = string.punctuation
 _BOOSTER_PHRASE_ENDS = frozenset(k.rsplit(" ", 1)[1] for k in BOOSTER_DICT if " " in k)
 # After these, a capitalised word opens a clause or a quotation rather than naming
 _OPENERS = frozenset({"“", '"', "‘", "(", ":", "—", "–", "--", ";"})
+
+
+class _ReadAs(dict[str, str]):
+    """What VADER reads a word split from a text as: the word stripped of its ASCII
+    punctuation, or the word itself when that leaves two characters or fewer. Words
+    recur from text to text: each is worked out once, up to :data:`_READ_AS_SIZE` of
+    them at a time."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _READ_AS_SIZE:
+            self.clear()
+        read = self[word] = word if len(s := word.strip(_PUNCTUATION)) <= 2 else s
+        return read
+
+
+_READ_AS_SIZE = 1 << 16
+_READ_AS = _ReadAs()
 
 
 class _NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
@@ -98,6 +116,8 @@ class NewsScorer:
         self._only_after = {w.lower(): frozenset(v) for w, v in cues.only_after.items()}
         self._never_after = {w.lower(): frozenset(v) for w, v in cues.never_after.items()}
         self._special = self._neutral | self._only_after.keys() | self._never_after.keys()
+        # rated words whose valence a neighbour may change even with no cue before them
+        self._plain_unsafe = self._vader._idiom_words | {"no"}
 
     def score(self, text: str) -> float:
         """VADER's compound score of ``text``: -1 very negative .. +1 very positive."""
@@ -119,7 +139,7 @@ class NewsScorer:
         if text.isascii():
             # lower-casing ASCII keeps each word's length and its punctuation: the words
             # lower-cased first and stripped after are those stripped first
-            lower = [w if len(s := w.strip(_PUNCTUATION)) <= 2 else s for w in text.lower().split()]
+            lower = list(map(_READ_AS.__getitem__, text.lower().split()))
             if lexicon.keys().isdisjoint(lower):
                 return 0.0
             split = text.split()
@@ -128,18 +148,38 @@ class NewsScorer:
             split = text.split()
             words = [w if len(s := w.strip(_PUNCTUATION)) <= 2 else s for w in split]
             lower = [w.lower() for w in words]
-        hits = [i for i, w in enumerate(lower) if w in lexicon]
+        hits = list(compress(count(), map(lexicon.__contains__, lower)))
         if not hits:
             return 0.0
-        count = len(split)
+        n_words = len(split)
         allcaps = sum(map(str.isupper, split))
-        is_cap_diff = 0 < count - allcaps < count
-        sentiments: list[float] = [0] * count
+        is_cap_diff = 0 < n_words - allcaps < n_words
+        sentiments: list[float] = [0] * n_words
+        # a rated word with no word before it that could boost, negate or end a booster
+        # phrase, and no idiom to join, keeps its rating: VADER adds exact zeros to it
+        last = n_words - 1
+        nt = "n't" in " ".join(lower)  # "N'T" is read lower-cased
         for i in hits:
             word = lower[i]
-            if word in BOOSTER_DICT or (word == "kind" and i < count - 1 and lower[i + 1] == "of"):
+            if word in BOOSTER_DICT or (word == "kind" and i < last and lower[i + 1] == "of"):
                 continue
-            sentiments[i] = self._valence(split, lower, i, is_cap_diff)
+            window = lower[i - 3 : i] if i >= 3 else lower[:i]
+            if (
+                word in self._plain_unsafe
+                or not _WINDOW_CUES.isdisjoint(window)
+                or (nt and "n't" in " ".join(window))
+            ):
+                sentiments[i] = self._valence(split, lower, i, is_cap_diff)
+                continue
+            valence = lexicon[word]
+            if is_cap_diff and split[i].isupper():
+                if valence > 0:
+                    valence += C_INCR
+                else:
+                    valence -= C_INCR
+            if i:
+                valence = valence + 0.0
+            sentiments[i] = valence
         if "but" in lower:
             sentiments = SentimentIntensityAnalyzer._but_check(words, sentiments)
         total = float(sum(sentiments))
@@ -262,6 +302,15 @@ def to_scored_text(text: str, start: int, end: int, muted: Sequence[tuple[int, i
 
 
 _NEGATE = frozenset(NEGATE)
+# The words before a rated word that VADER's boosters, negations, "least" and "so"/"this"
+# read (words holding "n't" are negations too): with none of them in the three words
+# before it, a rated word keeps its rating
+_WINDOW_CUES = (
+    frozenset(BOOSTER_DICT)
+    | _BOOSTER_PHRASE_ENDS
+    | _NEGATE
+    | {"no", "never", "without", "so", "this", "least"}
+)
 
 
 def _negated(word: str) -> bool:
