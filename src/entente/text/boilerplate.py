@@ -17,7 +17,7 @@ import yaml
 from entente.errors import LexiconError
 
 _FILE = "boilerplate.yaml"
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
 
 
 @cache
@@ -36,8 +36,23 @@ def boilerplate_pattern() -> re.Pattern[str]:
 
 def is_boilerplate(line: str) -> bool:
     """Whether a whole line is page furniture."""
-    stripped = line.strip().translate(_QUOTES)
+    return _furniture(_plain_quotes(line))
+
+
+def _furniture(plain: str) -> bool:
+    """Whether a line whose curly quotes are made straight is page furniture."""
+    stripped = plain.strip()
     return bool(stripped) and boilerplate_pattern().fullmatch(stripped) is not None
+
+
+def _plain_quotes(text: str) -> str:
+    """``text`` with curly quotes straight (``replace`` runs in C, where ``translate``
+    with a table of characters looks each character up in Python's dictionary)."""
+    if text.isascii():
+        return text
+    for curly, straight in _QUOTES:
+        text = text.replace(curly, straight)
+    return text
 
 
 def strip_boilerplate(text: str) -> str:
@@ -48,10 +63,11 @@ def strip_boilerplate(text: str) -> str:
     that follows a removed line is removed too.
     """
     lines = text.split("\n")
+    plain = _plain_quotes(text).split("\n")  # one character for one: the same lines
     kept: list[str] = []
     after_prompt = False
-    for line in lines:
-        if is_boilerplate(line) or (after_prompt and line.rstrip().endswith("?")):
+    for line, plain_line in zip(lines, plain, strict=True):
+        if _furniture(plain_line) or (after_prompt and line.rstrip().endswith("?")):
             after_prompt = True
             continue
         after_prompt = after_prompt and not line.strip()
