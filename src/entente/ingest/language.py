@@ -78,10 +78,10 @@ def detect_language(text: str) -> str | None:
 
 def english_share(text: str) -> float:
     """The share of ``text``'s words that are English function words."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _WORD.findall(text)
     if not words:
         return 0.0
-    return sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+    return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words))) / len(words)
 
 
 @cache
