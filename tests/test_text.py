@@ -129,3 +129,33 @@ def test_sentences_tile_text_and_spans_reproduce_it(pipeline, raw):  # type: ign
     for i in uncovered:  # only spaces, and the marks that open a Markdown heading
         line = text[text.rfind("\n", 0, i) + 1 : i + 1]
         assert text[i].isspace() or (text[i] == "#" and not line.strip(" #")), repr(line)
+
+
+def test_sentence_cuts_end_each_sentence_after_its_closers() -> None:
+    from entente.text.sentences import Unit, sentence_cuts
+    from entente.text.tokens import iter_raw_tokens
+
+    text = 'He said "Go." (They went.) Then U.S. troops left'
+    unit = Unit(0, len(text), SentenceKind.BODY, 0)
+    tokens = list(iter_raw_tokens(text))
+    cuts = sentence_cuts(text, unit, tokens, frozenset(), frozenset())
+    surfaces = [text[s:e] for s, e, _ in tokens]
+    pieces = [surfaces[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
+    assert pieces == [
+        ["He", "said", '"', "Go", ".", '"'],
+        ["(", "They", "went", ".", ")"],
+        ["Then", "U.S.", "troops", "left"],
+    ]
+    assert sentence_cuts("", Unit(0, 0, SentenceKind.BODY, 0), [], frozenset(), frozenset()) == []
+
+
+def test_token_norms_and_owners_match_their_sentences(analyze) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze("India’s envoy didn’t go. «Fine» — she said.", "2024-01-01")
+    assert [t.norm for t in analysis.tokens] == [
+        "india", "'s", "envoy", "did", "not", "go", ".",
+        '"', "fine", '"', "-", "she", "said", ".",
+    ]  # fmt: skip
+    for sentence in analysis.sentences:
+        owned = analysis.tokens[sentence.token_start : sentence.token_end]
+        assert {t.sentence for t in owned} == {sentence.index}
+        assert sentence.span == Span(owned[0].span.start, owned[-1].span.end)

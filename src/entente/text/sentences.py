@@ -108,15 +108,32 @@ def split_unit(
 ) -> Iterator[list[RawToken]]:
     """Split one unit's tokens into sentences."""
     tokens = list(iter_raw_tokens(text, unit.start, unit.end))
+    begin = 0
+    for cut in sentence_cuts(text, unit, tokens, abbreviations, starters):
+        yield tokens[begin:cut]
+        begin = cut
+
+
+def sentence_cuts(
+    text: str,
+    unit: Unit,
+    tokens: Sequence[RawToken],
+    abbreviations: frozenset[str],
+    starters: frozenset[str],
+) -> list[int]:
+    """Where each sentence of the unit's ``tokens`` ends: the index after its last token,
+    in order (the last is ``len(tokens)``; none when there are no tokens)."""
     n = len(tokens)
     ends = list(map(_END, tokens))
+    cuts: list[int] = []
     begin, consumed = 0, -1
     # only a token ending in one of _ENDERS may end a sentence (every terminal mark does,
     # and so does an abbreviation such as U.S.): find those characters with one search and
     # the token each closes, if any, by its end offset (ends rise strictly)
     for match in _ENDERS_RE.finditer(text, unit.start, unit.end):
-        i = bisect_left(ends, match.end())
-        if i == n or ends[i] != match.end() or i <= consumed:
+        end = match.end()
+        i = bisect_left(ends, end)
+        if i == n or ends[i] != end or i <= consumed:
             continue  # inside a token (U.S.), or a mark already taken into the sentence
         if _is_terminal(text, tokens, i, abbreviations) or _abbreviation_ends(
             text, tokens, i, starters
@@ -125,10 +142,11 @@ def split_unit(
                 i += 1
             consumed = i
             if _can_start(text, tokens, i + 1):
-                yield tokens[begin : i + 1]
                 begin = i + 1
+                cuts.append(begin)
     if begin < n:
-        yield tokens[begin:]
+        cuts.append(n)
+    return cuts
 
 
 def _is_terminal(

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
-from itertools import repeat
+from itertools import chain, compress, repeat
+from operator import not_, sub
 from typing import TypeVar
 
 from entente.lexicons.lexicon import Lexicon
 from entente.model import Analysis, Dateline, Sentence, SentenceKind, Span, Token
 from entente.text.dateline import PlaceLine, find_date_line, find_dateline
-from entente.text.sentences import Unit, iter_units, split_unit
+from entente.text.sentences import Unit, iter_units, sentence_cuts
 from entente.text.tokens import RawToken, iter_raw_tokens, to_norm
 
 LAYER = "text"
@@ -22,6 +23,8 @@ def analyze_text(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     """Add sentences, tokens, the article date and the dateline."""
     text = analysis.text
     builder = _Builder(text)
+    abbreviations = lexicon.grammar.abbreviations
+    starters = lexicon.grammar.sentence_starters
     date = analysis.article.date
     body_start = 0
     date_line = find_date_line(text)
@@ -45,16 +48,12 @@ def analyze_text(analysis: Analysis, lexicon: Lexicon) -> Analysis:
                     continue
                 unit = rest
         body_start = unit.end
-        for raw in split_unit(
-            text, unit, lexicon.grammar.abbreviations, lexicon.grammar.sentence_starters
-        ):
-            builder.add_sentence(raw, unit)
+        raw = list(iter_raw_tokens(text, unit.start, unit.end))
+        cuts = sentence_cuts(text, unit, raw, abbreviations, starters)
+        builder.add(raw, cuts, unit.kind, unit.paragraph)
+    sentences, tokens = builder.build()
     return analysis.with_layer(
-        LAYER,
-        date=date,
-        dateline=dateline,
-        sentences=builder.sentences(),
-        tokens=builder.tokens(),
+        LAYER, date=date, dateline=dateline, sentences=sentences, tokens=tokens
     )
 
 
@@ -108,6 +107,7 @@ _SPAN_FIELDS = (_setter(Span, "start"), _setter(Span, "end"))
 _TOKEN_FIELDS = tuple(_setter(Token, name) for name in _TOKEN_NAMES)
 _SENTENCE_FIELDS = tuple(_setter(Sentence, name) for name in _SENTENCE_NAMES)
 # runs an iterator to its end, keeping nothing
+_MINUS_ONE: Callable[[int], int] = (-1).__add__
 _consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 
 
@@ -124,46 +124,73 @@ def _records(
     return records
 
 
+# the norm of each surface seen lately: a dict's ``get`` mapped over an article's surfaces
+# runs in C, cheaper than the cached ``to_norm``'s call per token; bounded by clearing
+_NORMS: dict[str, str] = {}
+_NORMS_MAX = 1 << 15
+
+
+def _norms(surfaces: list[str]) -> list[str | None]:
+    """:func:`to_norm` of each surface (norms are never empty, so a miss shows as None)."""
+    norms = list(map(_NORMS.get, surfaces))
+    if not all(norms):
+        if len(_NORMS) > _NORMS_MAX:
+            _NORMS.clear()
+        for k in compress(range(len(norms)), map(not_, norms)):
+            norms[k] = _NORMS[surfaces[k]] = to_norm(surfaces[k])
+    return norms
+
+
 class _Builder:
     """Collects the sentences' raw tokens in text order; makes the records at the end."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.raw: list[RawToken] = []
-        self.owners: list[int] = []  # the sentence of each raw token
-        # start, end, kind, paragraph, first token and end token of each sentence
-        self.rows: list[tuple[int, int, SentenceKind, int, int, int]] = []
+        # each sentence's end token (one past its last: sentences are contiguous runs of
+        # ``raw``, so the one before's end is its first), kind and paragraph
+        self.lasts: list[int] = []
+        self.kinds: list[SentenceKind] = []
+        self.paragraphs: list[int] = []
 
     def add_meta(self, span: Span, kind: SentenceKind, paragraph: int = 0) -> None:
         raw = list(iter_raw_tokens(self.text, span.start, span.end))
-        self._add(raw, kind, paragraph)
+        self.add(raw, [len(raw)] if raw else [], kind, paragraph)
 
-    def add_sentence(self, raw: list[RawToken], unit: Unit) -> None:
-        if raw:
-            self._add(raw, unit.kind, unit.paragraph)
-
-    def _add(self, raw: list[RawToken], kind: SentenceKind, paragraph: int) -> None:
-        first = len(self.raw)
+    def add(self, raw: list[RawToken], cuts: list[int], kind: SentenceKind, paragraph: int) -> None:
+        """Add a unit's ``raw`` tokens, split into sentences at ``cuts``."""
+        if not cuts:
+            return
+        base = len(self.raw)
         self.raw += raw
-        self.owners += repeat(len(self.rows), len(raw))
-        self.rows.append((raw[0][0], raw[-1][1], kind, paragraph, first, len(self.raw)))
+        self.lasts += map(base.__add__, cuts)
+        self.kinds += repeat(kind, len(cuts))
+        self.paragraphs += repeat(paragraph, len(cuts))
 
-    def sentences(self) -> tuple[Sentence, ...]:
-        n = len(self.rows)
-        if not n:
-            return ()
-        starts, ends, kinds, paragraphs, firsts, lasts = zip(*self.rows, strict=True)
-        spans = _records(Span, _SPAN_FIELDS, (starts, ends), n)
-        columns = (range(n), spans, kinds, paragraphs, firsts, lasts)
-        return _records(Sentence, _SENTENCE_FIELDS, columns, n)
-
-    def tokens(self) -> tuple[Token, ...]:
+    def build(self) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
+        """The sentences and the tokens."""
         n = len(self.raw)
         if not n:
-            return ()
+            return (), ()
         starts, ends, kinds = zip(*self.raw, strict=True)
-        spans = _records(Span, _SPAN_FIELDS, (starts, ends), n)
+        lasts = self.lasts
+        m = len(lasts)
+        firsts = [0, *lasts[:-1]]
+        spans = _records(
+            Span,
+            _SPAN_FIELDS,
+            (map(starts.__getitem__, firsts), map(ends.__getitem__, map(_MINUS_ONE, lasts))),
+            m,
+        )
+        sentences = _records(
+            Sentence,
+            _SENTENCE_FIELDS,
+            (range(m), spans, self.kinds, self.paragraphs, firsts, lasts),
+            m,
+        )
+        token_spans = _records(Span, _SPAN_FIELDS, (starts, ends), n)
         text = self.text
         surfaces = [text[start:end] for start, end, _ in self.raw]
-        columns = (range(n), spans, surfaces, map(to_norm, surfaces), kinds, self.owners)
-        return _records(Token, _TOKEN_FIELDS, columns, n)
+        owners = chain.from_iterable(map(repeat, range(m), map(sub, lasts, firsts)))
+        columns = (range(n), token_spans, surfaces, _norms(surfaces), kinds, owners)
+        return sentences, _records(Token, _TOKEN_FIELDS, columns, n)
