@@ -21,13 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import deque
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import compress, repeat
+from itertools import compress
 from operator import attrgetter, itemgetter
-from typing import TypeVar
 
 from entente.actors.compose import Composed, Composer
 from entente.actors.detect import any_between as _any_between
@@ -45,6 +42,7 @@ from entente.model import (
     Span,
     Token,
 )
+from entente.model.columns import Columns
 from entente.model.ids import ID_LENGTH as _ID
 
 _ID_BYTES = _ID // 2  # an id's hex digits: the digest's first bytes
@@ -64,7 +62,6 @@ _FIRST = itemgetter(0)
 _sha256 = hashlib.sha256
 _PROVENANCES: dict[str, Provenance] = {}  # rule -> the (frozen) provenance of its mentions
 _PROVENANCES_MAX = 4096
-_R = TypeVar("_R")
 
 
 @dataclass
@@ -329,45 +326,23 @@ def _resolve_pair(composed: Composed, seen: list[str], lexicon: Lexicon) -> Comp
 
 # Mentions are the stage's most numerous records (about 50 an article) and each field is
 # known valid here, so they are built a field at a time over the whole article, as the
-# text stage builds tokens: ``map`` over a slot's setter runs in C, with no frozen
-# dataclass ``__setattr__`` per field (nor a Span check: token offsets are valid).
-def _setter(cls: type, name: str) -> Callable[[object, object], None]:
-    setter: Callable[[object, object], None] = cls.__dict__[name].__set__
-    return setter
-
-
-_MENTION_NAMES = (
-    "mention_id",
-    "span",
-    "text",
-    "sentence",
-    "token_start",
-    "token_end",
-    "actors",
-    "kind",
-    "provenance",
+# text stage builds tokens (see entente.model.columns; no Span check: token offsets are
+# valid).
+_SPANS = Columns(Span, ("start", "end"))
+_MENTIONS = Columns(
+    Mention,
+    (
+        "mention_id",
+        "span",
+        "text",
+        "sentence",
+        "token_start",
+        "token_end",
+        "actors",
+        "kind",
+        "provenance",
+    ),
 )
-if tuple(f.name for f in fields(Mention)) != _MENTION_NAMES or tuple(
-    f.name for f in fields(Span)
-) != ("start", "end"):
-    raise RuntimeError("Mention or Span changed shape: update the actors stage's builder")
-_MENTION_FIELDS = tuple(_setter(Mention, name) for name in _MENTION_NAMES)
-_SPAN_FIELDS = (_setter(Span, "start"), _setter(Span, "end"))
-_consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
-_new = object.__new__
-
-
-def _records(
-    cls: type[_R],
-    setters: Sequence[Callable[[object, object], None]],
-    columns: Sequence[Iterable[object]],
-    n: int,
-) -> tuple[_R, ...]:
-    """``n`` new ``cls`` records, each field set from its column."""
-    records = tuple(map(_new, repeat(cls, n)))
-    for setter, column in zip(setters, columns, strict=True):
-        _consume(map(setter, records, column))
-    return records
 
 
 def _mentions(
@@ -382,7 +357,7 @@ def _mentions(
     token_ends = list(map(_END, composed_all))
     starts = [tokens[k].span.start for k in token_starts]
     ends = [tokens[k - 1].span.end for k in token_ends]
-    spans = _records(Span, _SPAN_FIELDS, (starts, ends), n)
+    spans = _SPANS.build((starts, ends), n)
     # make_id("m", article_id, start, end), its digest taken here without the joins
     ids = [
         "m_" + _sha256(f"{id_head}{s}\x1f{e}".encode()).digest()[:_ID_BYTES].hex()
@@ -401,7 +376,7 @@ def _mentions(
         kinds,
         map(_provenance, rules),
     )
-    return _records(Mention, _MENTION_FIELDS, columns, n)
+    return _MENTIONS.build(columns, n)
 
 
 def _kind_rule(composed: Composed) -> tuple[MentionKind, str]:

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import fields
+from collections.abc import Callable
 from itertools import chain, compress, repeat
 from operator import not_, sub
-from typing import TypeVar
 
 from entente.lexicons.lexicon import Lexicon
 from entente.model import Analysis, Dateline, Sentence, SentenceKind, Span, Token
+from entente.model.columns import Columns
 from entente.text.dateline import PlaceLine, find_date_line, find_dateline
 from entente.text.sentences import Unit, iter_units, sentence_cuts
 from entente.text.tokens import RawToken, iter_raw_tokens, to_norm
 
 LAYER = "text"
-_R = TypeVar("_R")
 
 
 def analyze_text(analysis: Analysis, lexicon: Lexicon) -> Analysis:
@@ -86,42 +83,13 @@ def _trim(text: str, span: Span) -> Span:
 
 
 # Tokens are the most numerous records (about 900 an article), and the offsets come
-# straight from regular-expression matches, so they are valid by construction: build
-# them (and the sentences) without the frozen dataclasses' per-field __setattr__ and the
-# span check, a field at a time over the whole article (``map`` over a slot's setter runs
-# in C, with no interpreter step per record and field).
-def _setter(cls: type, name: str) -> Callable[[object, object], None]:
-    setter: Callable[[object, object], None] = cls.__dict__[name].__set__
-    return setter
-
-
-_TOKEN_NAMES = ("index", "span", "text", "norm", "kind", "sentence")
-_SENTENCE_NAMES = ("index", "span", "kind", "paragraph", "token_start", "token_end")
-if (
-    tuple(f.name for f in fields(Token)) != _TOKEN_NAMES
-    or tuple(f.name for f in fields(Sentence)) != _SENTENCE_NAMES
-    or tuple(f.name for f in fields(Span)) != ("start", "end")
-):
-    raise RuntimeError("Token, Sentence or Span changed shape: update the text stage's builder")
-_SPAN_FIELDS = (_setter(Span, "start"), _setter(Span, "end"))
-_TOKEN_FIELDS = tuple(_setter(Token, name) for name in _TOKEN_NAMES)
-_SENTENCE_FIELDS = tuple(_setter(Sentence, name) for name in _SENTENCE_NAMES)
-# runs an iterator to its end, keeping nothing
+# straight from regular-expression matches, so they are valid by construction: they (and
+# the sentences) are built a field at a time over the whole article, with no frozen
+# dataclass __setattr__ per field nor span check (see entente.model.columns).
+_SPANS = Columns(Span, ("start", "end"))
+_TOKENS = Columns(Token, ("index", "span", "text", "norm", "kind", "sentence"))
+_SENTENCES = Columns(Sentence, ("index", "span", "kind", "paragraph", "token_start", "token_end"))
 _MINUS_ONE: Callable[[int], int] = (-1).__add__
-_consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
-
-
-def _records(
-    cls: type[_R],
-    setters: Sequence[Callable[[object, object], None]],
-    columns: Sequence[Iterable[object]],
-    n: int,
-) -> tuple[_R, ...]:
-    """``n`` new ``cls`` records, each field set from its column."""
-    records = tuple(map(object.__new__, repeat(cls, n)))
-    for setter, column in zip(setters, columns, strict=True):
-        _consume(map(setter, records, column))
-    return records
 
 
 # the norm of each surface seen lately: a dict's ``get`` mapped over an article's surfaces
@@ -176,21 +144,16 @@ class _Builder:
         lasts = self.lasts
         m = len(lasts)
         firsts = [0, *lasts[:-1]]
-        spans = _records(
-            Span,
-            _SPAN_FIELDS,
+        spans = _SPANS.build(
             (map(starts.__getitem__, firsts), map(ends.__getitem__, map(_MINUS_ONE, lasts))),
             m,
         )
-        sentences = _records(
-            Sentence,
-            _SENTENCE_FIELDS,
-            (range(m), spans, self.kinds, self.paragraphs, firsts, lasts),
-            m,
+        sentences = _SENTENCES.build(
+            (range(m), spans, self.kinds, self.paragraphs, firsts, lasts), m
         )
-        token_spans = _records(Span, _SPAN_FIELDS, (starts, ends), n)
+        token_spans = _SPANS.build((starts, ends), n)
         text = self.text
         surfaces = [text[start:end] for start, end, _ in self.raw]
         owners = chain.from_iterable(map(repeat, range(m), map(sub, lasts, firsts)))
         columns = (range(n), token_spans, surfaces, _norms(surfaces), kinds, owners)
-        return sentences, _records(Token, _TOKEN_FIELDS, columns, n)
+        return sentences, _TOKENS.build(columns, n)
