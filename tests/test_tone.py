@@ -247,6 +247,9 @@ def test_skipping_vader_where_nothing_can_move_it_changes_no_score(text: str) ->
         "This good deal, so good a deal, this is good, good, good.",  # "so"/"this" before
         "Most good, more bad, of good, enough bad, death of good.",  # boosters and ends
         "Good talks, then good news and a good deal for good people.",  # no cue before
+        "The talks were GOOD, the US said, and VERY good.",  # capitals, some words
+        "GOOD TALKS, VERY BAD NEWS.",  # all words in capitals: no emphasis
+        "Talks failed, then GOOD news.",  # the capital counts for the second rated word
         "",
         "   ",
     ],
@@ -296,3 +299,34 @@ def test_words_read_are_worked_out_again_once_the_memo_is_full(monkeypatch):  # 
     monkeypatch.setattr(sentiment, "_READ_AS_SIZE", 2)
     assert [memo[w] for w in ("good,", "(no)", "bad!")] == ["good", "(no)", "bad"]
     assert len(memo) == 1  # cleared when full, then the new word kept
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("The delegation arrived in Beijing on Tuesday.", False),
+        ("India signed a contract with Russia (on Monday).", False),
+        ("Trump praised the talks.", True),
+        ("He said it was good.", True),
+        ("“The delegation arrived,” he said.", True),  # not plain ASCII: scored
+    ],
+)
+def test_a_text_with_no_rated_word_scores_0_whatever_is_muted(text: str, may: bool) -> None:
+    """A text none of whose words is in the lexicon is not muted nor scored: muting only
+    puts in a word that is not in it either, so each of its stretches muted scores 0."""
+    from entente.enrich.sentiment import NewsScorer
+
+    scorer = NewsScorer(ToneCues(valences={"accord": 1.5}))
+    assert scorer.may_rate(text) is may
+    if not may:
+        words = [(k, k + len(w)) for k, w in _word_spans(text)]
+        for k in range(len(words)):
+            for muted in (words[k : k + 1], words[k : k + 3], [words[0], words[k]]):
+                muted = sorted(set(muted))
+                assert scorer.score(to_scored_text(text, 0, len(text), muted)) == 0.0
+
+
+def _word_spans(text: str) -> list[tuple[int, str]]:
+    import re
+
+    return [(m.start(), m.group()) for m in re.finditer(r"\w+", text)]

@@ -128,6 +128,17 @@ class NewsScorer:
             return float(self._vader.polarity_scores(text)["compound"])
         return self._compound(text)
 
+    def may_rate(self, text: str) -> bool:
+        """Whether ``text`` with any of its stretches muted may score other than 0: false
+        for an ASCII text none of whose words, as VADER reads them, is in the lexicon. A
+        muted stretch becomes :data:`NEUTRAL_WORD`, in no word of the lexicon: the words
+        read after muting are words read before or words holding it, none of them rated.
+        A text not plain ASCII (curly quotes, emojis, accents) is scored."""
+        if not text.isascii():
+            return True
+        words = map(_READ_AS.__getitem__, text.lower().split())
+        return not self._lexicon.keys().isdisjoint(words)
+
     def _compound(self, text: str) -> float:
         """VADER's compound score of an emoji-free ``text``, computed as
         ``SentimentIntensityAnalyzer.polarity_scores`` computes it, step for step and in
@@ -139,26 +150,30 @@ class NewsScorer:
         if text.isascii():
             # lower-casing ASCII keeps each word's length and its punctuation: the words
             # lower-cased first and stripped after are those stripped first
-            lower = list(map(_READ_AS.__getitem__, text.lower().split()))
-            if lexicon.keys().isdisjoint(lower):
-                return 0.0
-            split = text.split()
+            low = text.lower()
+            lower = list(map(_READ_AS.__getitem__, low.split()))
+            split: list[str] | None = None  # split when a rated word is found
             words = lower  # "but" is looked for in lower case
+            # "n't" holds no whitespace and no stripped end: in the text iff in a word
+            nt = "n't" in low
         else:
             split = text.split()
             words = [w if len(s := w.strip(_PUNCTUATION)) <= 2 else s for w in split]
             lower = [w.lower() for w in words]
+            nt = "n't" in " ".join(lower)  # "N'T" is read lower-cased
         hits = list(compress(count(), map(lexicon.__contains__, lower)))
         if not hits:
             return 0.0
+        if split is None:
+            split = text.split()
         n_words = len(split)
-        allcaps = sum(map(str.isupper, split))
-        is_cap_diff = 0 < n_words - allcaps < n_words
+        # VADER's "is_cap_diff" (some words all capitals, not all), worked out the first
+        # time a capital counts
+        is_cap_diff: bool | None = None
         sentiments: list[float] = [0] * n_words
         # a rated word with no word before it that could boost, negate or end a booster
         # phrase, and no idiom to join, keeps its rating: VADER adds exact zeros to it
         last = n_words - 1
-        nt = "n't" in " ".join(lower)  # "N'T" is read lower-cased
         for i in hits:
             word = lower[i]
             if word in BOOSTER_DICT or (word == "kind" and i < last and lower[i + 1] == "of"):
@@ -169,10 +184,14 @@ class NewsScorer:
                 or not _WINDOW_CUES.isdisjoint(window)
                 or (nt and "n't" in " ".join(window))
             ):
+                if is_cap_diff is None:
+                    is_cap_diff = _is_cap_diff(split)
                 sentiments[i] = self._valence(split, lower, i, is_cap_diff)
                 continue
             valence = lexicon[word]
-            if is_cap_diff and split[i].isupper():
+            if split[i].isupper() and (
+                is_cap_diff if is_cap_diff is not None else (is_cap_diff := _is_cap_diff(split))
+            ):
                 if valence > 0:
                     valence += C_INCR
                 else:
@@ -246,8 +265,10 @@ class NewsScorer:
         for token in inside:
             if token.kind is word_kind:
                 word = token.text
+                # a lower-case word (most) opens with no capital
                 if (
-                    word[:1].isupper()
+                    not word.islower()
+                    and word[:1].isupper()
                     and not word.isupper()
                     and previous is not None
                     and previous.text not in _OPENERS
@@ -311,6 +332,12 @@ _WINDOW_CUES = (
     | _NEGATE
     | {"no", "never", "without", "so", "this", "least"}
 )
+
+
+def _is_cap_diff(words: Sequence[str]) -> bool:
+    """VADER's ``allcap_differential``: some of ``words`` are all capitals, not all."""
+    allcaps = sum(map(str.isupper, words))
+    return 0 < len(words) - allcaps < len(words)
 
 
 def _negated(word: str) -> bool:

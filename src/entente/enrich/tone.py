@@ -38,10 +38,7 @@ def analyze_tone(analysis: Analysis, lexicon: Lexicon) -> Analysis:
     """Add the tone of every sentence and of every quotation, and quotation targets."""
     analysis.require("text", "actors", "quotes", "events")
     reader = _ToneReader(analysis, news_scorer(lexicon))
-    tones = tuple(
-        reader.sentence_tone(s.index) if s.kind is SentenceKind.BODY else 0.0
-        for s in analysis.sentences
-    )
+    tones = reader.sentence_tones()
     quotes = tuple(
         replace(q, tone=reader.quote_tone(q), targets=quote_targets(analysis, q))
         for q in analysis.quotes
@@ -93,10 +90,15 @@ class _ToneReader:
         self._tones: dict[tuple[int, int, int], float] = {}
         self._starts = [s.span.start for s in analysis.sentences]
         self._ends = [s.span.end for s in analysis.sentences]
+        self._text = analysis.text
 
-    def sentence_tone(self, index: int) -> float:
-        span = self.analysis.sentences[index].span
-        return self.span_tone(index, span.start, span.end)
+    def sentence_tones(self) -> tuple[float, ...]:
+        """The tone of each sentence, by index: 0.0 off the body."""
+        span_tone, body = self.span_tone, SentenceKind.BODY
+        return tuple(
+            span_tone(s.index, s.span.start, s.span.end) if s.kind is body else 0.0
+            for s in self.analysis.sentences
+        )
 
     def quote_tone(self, quote: Quote) -> float:
         start, end = quote.span.start, quote.span.end
@@ -115,8 +117,13 @@ class _ToneReader:
         key = (index, start, end)
         tone = self._tones.get(key)
         if tone is None:
-            text = to_scored_text(self.analysis.text, start, end, self._muted(index, start, end))
-            tone = self._tones[key] = self.scorer.score(text)
+            scorer, text = self.scorer, self._text
+            if scorer.may_rate(text[start:end]):
+                muted = self._muted(index, start, end)
+                tone = scorer.score(to_scored_text(text, start, end, muted))
+            else:  # muting adds no rated word: nothing to score
+                tone = 0.0
+            self._tones[key] = tone
         return tone
 
     def _muted(self, index: int, start: int, end: int) -> list[tuple[int, int]]:
