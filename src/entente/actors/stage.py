@@ -252,13 +252,14 @@ def _place_sector(
 ) -> Composed:
     sector = (composed.pending or "").split(":", 1)[1]
     anaphor = context.by_sector.get(sector)
-    if anaphor and _definite(analysis, lexicon, composed):
+    definite = _definite(analysis, lexicon, composed)
+    if anaphor and definite:
         country: str | None = anaphor  # the same sector named with a country before
     else:
         place = min(places, key=lambda p: abs(p[0] - composed.start))[1] if places else None
         order = (
             (anaphor, place, context.dateline, context.first)
-            if _definite(analysis, lexicon, composed)
+            if definite
             else (place, context.dateline, anaphor, context.first)
         )
         country = next((c for c in order if c), None)
@@ -401,7 +402,7 @@ def _provenance(rule: str) -> Provenance:
 
 def _id_head(article_id: str | None) -> str:
     """What :func:`make_id` hashes for ``("m", article_id, start, end)`` before the
-    span's offsets: ``_to_mention`` adds them and hashes it, the same id."""
+    span's offsets: ``_mentions`` adds them and hashes it, the same id."""
     return "m\x1e" + ("\x00" if article_id is None else article_id) + "\x1f"
 
 

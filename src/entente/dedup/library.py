@@ -61,7 +61,7 @@ class StoryLink:
 def signature_of(text: str, num_perm: int = NUM_PERM) -> Signature:
     """The MinHash values of ``text``'s word shingles, and whether it is short."""
     words = shingle_bytes(text)
-    return _minhash(words, num_perm).astype(np.uint64), len(words) < SHORT_WORDS
+    return _minhash(words, num_perm), len(words) < SHORT_WORDS  # 32 bits a value, as held
 
 
 def _minhash(words: set[bytes], num_perm: int) -> np.ndarray:

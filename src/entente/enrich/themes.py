@@ -468,9 +468,6 @@ def _shown(scores: dict[str, float]) -> set[str]:
 
 
 def _score(found: dict[str, Evidence]) -> float:
-    if len(found) == 1:  # one word: combine() of one weight, 1 * (1 - w) being 1 - w
-        (only,) = found.values()
-        return round(1 - (1 - only.cue.weight), 4)
     return combine(e.cue.weight for e in found.values())
 
 

@@ -227,7 +227,7 @@ class Store:
             "DELETE FROM sightings WHERE (article_id, origin) IN (SELECT (unnest(?), unnest(?)))",
             [[k[0] for k in rows], [k[1] for k in rows]],
         )
-        self._insert("sightings", _SIGHTINGS, _columns(list(rows.values())))
+        self._insert("sightings", COLUMNS["sightings"], _columns(list(rows.values())))
 
     def coded_ids(self, lexicon_digest: str) -> HeldIds:
         """Ids of the articles stored as coded with this lexicon, 8 bytes each: read as
@@ -313,9 +313,6 @@ class Store:
         if table not in DATA_TABLES:
             raise StoreError(f"unknown table {table}")
         return sorted(self.con.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
-
-
-_SIGHTINGS = ("article_id", "outlet", "origin", "url")
 
 
 def _columns(rows: list[Sequence[Any]]) -> list[Sequence[Any]]:

@@ -34,14 +34,6 @@ class HeldIds:
         self._recent: set[int] = set()
         self._others = set(others)
 
-    @classmethod
-    def of(cls, article_ids: Iterable[str]) -> HeldIds:
-        """The set of ``article_ids``."""
-        held = cls()
-        for article_id in article_ids:
-            held.add(article_id)
-        return held
-
     def __contains__(self, article_id: object) -> bool:
         if not isinstance(article_id, str):
             return False

@@ -55,6 +55,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "themes": ("article_id", "sentence", "theme", "score", "rule"),
     "article_themes": ("article_id", "theme", "weight"),
     "stories": ("story_id", "article_id", "signature"),
+    "sightings": ("article_id", "outlet", "origin", "url"),
 }  # fmt: skip
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from entente.model import SentenceKind, TokenKind
-from entente.text.tokens import RawToken, iter_raw_tokens
+from entente.text.tokens import RawToken
 
 _BULLET_RE = re.compile(r"^\s*(?:[-•*▪◦‣–—]|\d{1,2}[.)])\s+")
 _TERMINAL = frozenset({".", "!", "?", "...", "…"})
@@ -101,17 +101,6 @@ def _continues(previous: str, line: str) -> bool:
     tail = previous.rstrip()
     first = line.lstrip()[:1]
     return bool(tail) and tail[-1] not in '.!?:”"' and first.islower()
-
-
-def split_unit(
-    text: str, unit: Unit, abbreviations: frozenset[str], starters: frozenset[str]
-) -> Iterator[list[RawToken]]:
-    """Split one unit's tokens into sentences."""
-    tokens = list(iter_raw_tokens(text, unit.start, unit.end))
-    begin = 0
-    for cut in sentence_cuts(text, unit, tokens, abbreviations, starters):
-        yield tokens[begin:cut]
-        begin = cut
 
 
 def sentence_cuts(
