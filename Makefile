@@ -15,11 +15,19 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# setup.py compiles the modules it lists with mypyc (ENTENTE_PURE=1 installs pure Python):
+# an edit to one of them is built again before anything runs, and the extensions of the
+# last build go first so that none is left shadowing its source.
+COMPILED := $(shell sed -n 's|^    "\(entente/.*\.py\)",$$|src/\1|p' setup.py)
+CLEAN_BUILD := find src -name '*.so' -delete
+
+$(STAMP): pyproject.toml setup.py $(COMPILED) | $(BIN)/python
+	$(CLEAN_BUILD)
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(DEVSTAMP): pyproject.toml | $(BIN)/python
+$(DEVSTAMP): pyproject.toml setup.py $(COMPILED) | $(BIN)/python
+	$(CLEAN_BUILD)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(STAMP)
 
@@ -60,4 +68,5 @@ baseline: $(STAMP)
 	$(BIN)/entente eval $(GOLD)/*.jsonl --show 0 --write-baseline eval/baseline.json > /dev/null
 
 clean:
-	rm -rf $(VENV) entente.duckdb .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) entente.duckdb .pytest_cache .mypy_cache .ruff_cache build
+	$(CLEAN_BUILD)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+import entente
+from entente.build import stale_extensions
 from entente.lexicons.lexicon import Lexicon, load_lexicon
 from entente.model import Analysis, Article
 from entente.pipeline import Pipeline
@@ -17,6 +19,17 @@ needs_shared = pytest.mark.skipif(
     not (SHARED / "gold").is_dir(),
     reason="../shared (seeds, gold, corpus) is not beside the checkout",
 )
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Refuse to test a compiled build older than its sources: it would test old code."""
+    if stale := stale_extensions(Path(entente.__file__).parent):
+        names = ", ".join(path.name.split(".")[0] for path in stale)
+        pytest.exit(
+            f"compiled modules older than their .py ({names}): build again with "
+            "`pip install -e .` (make does it), or install pure Python with ENTENTE_PURE=1",
+            returncode=2,
+        )
 
 
 @pytest.fixture(scope="session")

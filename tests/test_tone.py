@@ -257,11 +257,12 @@ def test_skipping_vader_where_nothing_can_move_it_changes_no_score(text: str) ->
 def test_the_scorer_gives_vaders_exact_compound(text: str) -> None:
     """The scorer reads rated words itself; its score must be the very float VADER
     computes (with this scorer's lexicon and idioms), for each of VADER's rules."""
-    from entente.enrich.sentiment import _TO_ASCII, NewsScorer, _NewsVader
+    from entente.enrich.sentiment import _TO_ASCII, NewsScorer
+    from entente.enrich.vader import NewsVader
 
     cues = ToneCues(valences={"accord": 1.5}, idioms={"kiss of death": -1.5})
     scorer = NewsScorer(cues)
-    vader = _NewsVader(cues)
+    vader = NewsVader(cues)
     expected = float(vader.polarity_scores(text.translate(_TO_ASCII))["compound"])
     assert repr(scorer.score(text)) == repr(expected)
 

@@ -36,6 +36,7 @@ from vaderSentiment.vaderSentiment import (
     normalize,
 )
 
+from entente.enrich.vader import BOOSTER_PHRASE_ENDS, NewsVader
 from entente.lexicons.lexicon import Lexicon
 from entente.lexicons.schema import ToneCues
 from entente.model import Token, TokenKind
@@ -45,8 +46,6 @@ NEUTRAL_WORD = "someone"
 # VADER strips ASCII punctuation only and finds "n't" with a straight apostrophe
 _TO_ASCII = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 _PUNCTUATION = string.punctuation
-# The last words of VADER's boosters of more than one word ("kind of", "just enough")
-_BOOSTER_PHRASE_ENDS = frozenset(k.rsplit(" ", 1)[1] for k in BOOSTER_DICT if " " in k)
 # After these, a capitalised word opens a clause or a quotation rather than naming
 _OPENERS = frozenset({"“", '"', "‘", "(", ":", "—", "–", "--", ";"})
 
@@ -68,54 +67,19 @@ _READ_AS_SIZE = 1 << 16
 _READ_AS = _ReadAs()
 
 
-class _NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
-    """VADER with this scorer's own lexicon additions and idioms."""
-
-    def __init__(self, cues: ToneCues) -> None:
-        super().__init__()
-        self.lexicon.update(cues.valences)  # the instance's dict: VADER's file is untouched
-        self.idioms = {tuple(k.lower().split()): v for k, v in cues.idioms.items()}
-        self._idiom_words = frozenset(w for idiom in self.idioms for w in idiom)
-
-    def _special_idioms_check(self, valence: float, words: Sequence[str], i: int) -> float:
-        """An idiom of two or three words holding word ``i`` sets its valence; a booster
-        phrase ("kind of", "sort of") just before it adds its own, as VADER does."""
-        return self.idioms_of_lower(valence, [w.lower() for w in words], i)
-
-    def idioms_of_lower(self, valence: float, lower: Sequence[str], i: int) -> float:
-        """:meth:`_special_idioms_check` of words already lower-cased."""
-        if (
-            i >= 3
-            and lower[i] not in self._idiom_words
-            and lower[i - 1] not in _BOOSTER_PHRASE_ENDS
-            and lower[i - 2] not in _BOOSTER_PHRASE_ENDS
-        ):
-            # no idiom holds word i and no booster phrase ends before it: the three
-            # look-ups below would each add 0.0
-            return float(valence + 0.0)
-        for n in (3, 2):
-            for start in range(max(0, i - n + 1), min(i, len(lower) - n) + 1):
-                idiom = self.idioms.get(tuple(lower[start : start + n]))
-                if idiom is not None:
-                    return idiom
-        for first, last in ((i - 3, i), (i - 3, i - 1), (i - 2, i)):
-            if first >= 0:
-                valence += BOOSTER_DICT.get(" ".join(lower[first:last]), 0.0)
-        return float(valence)
-
-
 class NewsScorer:
     """Scores text with VADER and says which words it must not read (see the module)."""
 
     def __init__(self, cues: ToneCues) -> None:
-        self._vader = _NewsVader(cues)
+        self._vader = NewsVader(cues)
         self._lexicon: dict[str, float] = self._vader.lexicon
         # VADER looks emojis up character by character
         self._emoji_chars = frozenset(e for e in self._vader.emojis if len(e) == 1)
         self._neutral = frozenset(w.lower() for w in cues.neutral)
         self._only_after = {w.lower(): frozenset(v) for w, v in cues.only_after.items()}
         self._never_after = {w.lower(): frozenset(v) for w, v in cues.never_after.items()}
-        self._special = self._neutral | self._only_after.keys() | self._never_after.keys()
+        # union(), not "|": a frozenset | a dict's keys is a set, though typed a frozenset
+        self._special = self._neutral.union(self._only_after, self._never_after)
         # rated words whose valence a neighbour may change even with no cue before them
         self._plain_unsafe = self._vader._idiom_words | {"no"}
 
@@ -328,7 +292,7 @@ _NEGATE = frozenset(NEGATE)
 # before it, a rated word keeps its rating
 _WINDOW_CUES = (
     frozenset(BOOSTER_DICT)
-    | _BOOSTER_PHRASE_ENDS
+    | BOOSTER_PHRASE_ENDS
     | _NEGATE
     | {"no", "never", "without", "so", "this", "least"}
 )
@@ -388,7 +352,7 @@ def _punctuation_emphasis(text: str) -> float:
     """VADER's ``_punctuation_emphasis``: up to four "!" and two or more "?"."""
     ep_amplifier = min(text.count("!"), 4) * 0.292
     qm_count = text.count("?")
-    qm_amplifier: float = 0
+    qm_amplifier = 0.0
     if qm_count > 1:
         qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
     return ep_amplifier + qm_amplifier

@@ -33,7 +33,6 @@ article.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -535,7 +534,10 @@ def _holds_cue(trigger: Span, found: dict[str, Evidence]) -> bool:
 
 def combine(weights: Iterable[float]) -> float:
     """Independent pieces of evidence combined: ``1 - prod(1 - w)``, rounded to 4 places."""
-    return round(1 - math.prod(1 - w for w in weights), 4)
+    rest = 1.0  # a loop, not math.prod: whose type (int | float) the compiled build can't hold
+    for w in weights:
+        rest *= 1 - w
+    return round(1 - rest, 4)
 
 
 def article_themes(analysis: Analysis) -> tuple[tuple[str, float], ...]:

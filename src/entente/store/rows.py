@@ -8,6 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from entente.dedup import StoryLink
 from entente.dedup.library import Signature
 from entente.enrich.themes import article_themes, event_themes
@@ -207,6 +209,7 @@ TABLE_ROWS = {
 }
 
 
+@mypyc_attr(native_class=False)  # compiled, a frozen class must still pickle
 @dataclass(frozen=True, slots=True)
 class Coded:
     """An article's analysis as the rows the store writes (``articles``: one

@@ -28,6 +28,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 from entente.lexicons.lexicon import Lexicon
 from entente.lexicons.schema import DateWords
@@ -231,7 +232,7 @@ def _word_readers(word: str, w: DateWords, modifiers: frozenset[str]) -> tuple[R
 class DateReader:
     """The time expressions of an article's sentences."""
 
-    READERS: tuple[Reader, ...] = ()  # every reader, in the order tried (set below)
+    READERS: ClassVar[tuple[Reader, ...]] = ()  # every reader, in the order tried (set below)
 
     def __init__(
         self,
