@@ -39,6 +39,8 @@ COMPILED = [
     "entente/text/phrases.py",
     "entente/text/sentences.py",
     "entente/text/stage.py",
+    "entente/lexicons/gazetteer.py",
+    "entente/lexicons/lexicon.py",
     "entente/actors/compose.py",
     "entente/actors/coref.py",
     "entente/actors/detect.py",

@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Generic, TypeVar
 
+from mypy_extensions import mypyc_attr
+
 from entente.lexicons.schema import CountryEntry, GazetteerRules, PlaceEntry
 from entente.text.tokens import iter_raw_tokens, to_norm
 
@@ -66,6 +68,10 @@ def name_key(name: str, *, folded: bool = True) -> Key:
     return tuple(fold_word(n) for n in norms) if folded else tuple(norms)
 
 
+# Compiled (setup.py), this module's classes still stay Python classes: a worker
+# process that is spawned, not forked, gets the lexicon pickled, and a compiled frozen
+# class does not unpickle. Their methods are compiled all the same.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, slots=True)
 class GeoName:
     """One gazetteer entry. ``source``: ``places.yaml``, ``countries.yaml`` (a capital),
@@ -82,6 +88,7 @@ class GeoName:
     kind: str
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, slots=True)
 class Openers:
     """What :meth:`KeyIndex.openers` answers."""
@@ -91,6 +98,7 @@ class Openers:
     first: frozenset[str]  # the first words of all keys
 
 
+@mypyc_attr(native_class=False)
 class KeyIndex(Generic[V]):
     """Longest-match lookup of folded token sequences (grouped by first word)."""
 
@@ -148,6 +156,7 @@ class KeyIndex(Generic[V]):
         return next(iter(self.matches(keys, start, end).items()), None)
 
 
+@mypyc_attr(native_class=False)
 class Gazetteer:
     """Curated and wide place names; see the module docstring."""
 

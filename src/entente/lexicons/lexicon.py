@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mypy_extensions import mypyc_attr
 from pydantic import ValidationError
 
 from entente.errors import LexiconError
@@ -54,6 +55,10 @@ class EntryKind(StrEnum):
     NOT_ACTOR = "not_actor"
 
 
+# Compiled (setup.py), this module's classes still stay Python classes: a worker
+# process that is spawned, not forked, gets the lexicon pickled, and a compiled frozen
+# class does not unpickle. Their methods are compiled all the same.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, slots=True)
 class PhraseEntry:
     """What a lexicon phrase stands for. ``rule`` names the entry for provenance."""
@@ -73,6 +78,7 @@ class PhraseEntry:
 Key = tuple[str, ...]
 
 
+@mypyc_attr(native_class=False)
 class PhraseIndex:
     """Longest-match lookup of token sequences. Phrases with a capital letter match
     case-sensitively (``Quad``, ``US``); lower-case phrases match any case.
@@ -138,6 +144,7 @@ class PhraseIndex:
         return best
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, slots=True)
 class EventGrammar:
     """The word lists the events stage reads roles and factuality by (``events:`` in
@@ -166,6 +173,7 @@ class EventGrammar:
     clause_openers: frozenset[str]
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, slots=True)
 class QuoteGrammar:
     subject_gap: frozenset[str]
@@ -174,6 +182,7 @@ class QuoteGrammar:
     irregular_pasts: frozenset[str]
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, slots=True)
 class Grammar:
     abbreviations: frozenset[str]
@@ -217,6 +226,7 @@ class Grammar:
     events: EventGrammar
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, slots=True)
 class Taxonomy:
     """The themes of ``themes.yaml``, validated: each maps to a PLOVER context and names
@@ -236,6 +246,7 @@ class Taxonomy:
         return frozenset(t.id for t in self.themes if t.parent is None)
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """All knowledge entente uses, compiled. Build it with :func:`load_lexicon`."""
