@@ -5,8 +5,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
-DEVSTAMP := $(VENV)/.installed-dev
 GOLD ?= ../shared/gold
 
 .PHONY: demo test lint typecheck lexicons pytest eval baseline bench clean
@@ -15,19 +13,22 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# setup.py compiles the modules it lists with mypyc (ENTENTE_PURE=1 installs pure Python):
-# an edit to one of them is built again before anything runs, and the extensions of the
-# last build go first so that none is left shadowing its source.
-COMPILED := $(shell sed -n 's|^    "\(entente/.*\.py\)",$$|src/\1|p' setup.py)
-CLEAN_BUILD := find src -name '*.so' -delete
+# setup.py compiles the modules it lists with mypyc, unless ENTENTE_PURE=1 (a stamp of
+# its own, so that switching builds again). Compiled code checks the types of what it
+# imports, so a change to any source builds again before anything runs; the build first
+# removes the last one's extensions, so that none is left shadowing its source.
+SOURCES := $(shell find src/entente -name '*.py')
+MODE := $(if $(ENTENTE_PURE),-pure)
+STAMP := $(VENV)/.installed$(MODE)
+DEVSTAMP := $(VENV)/.installed-dev$(MODE)
 
-$(STAMP): pyproject.toml setup.py $(COMPILED) | $(BIN)/python
-	$(CLEAN_BUILD)
+$(STAMP): pyproject.toml setup.py $(SOURCES) | $(BIN)/python
+	rm -f $(VENV)/.installed*
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(DEVSTAMP): pyproject.toml setup.py $(COMPILED) | $(BIN)/python
-	$(CLEAN_BUILD)
+$(DEVSTAMP): pyproject.toml setup.py $(SOURCES) | $(BIN)/python
+	rm -f $(VENV)/.installed*
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(STAMP)
 
@@ -69,4 +70,4 @@ baseline: $(STAMP)
 
 clean:
 	rm -rf $(VENV) entente.duckdb .pytest_cache .mypy_cache .ruff_cache build
-	$(CLEAN_BUILD)
+	find src -name '*.so' -delete

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import entente
-from entente.build import stale_extensions
+from entente.build import changed_since_build
 from entente.lexicons.lexicon import Lexicon, load_lexicon
 from entente.model import Analysis, Article
 from entente.pipeline import Pipeline
@@ -23,10 +23,10 @@ needs_shared = pytest.mark.skipif(
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Refuse to test a compiled build older than its sources: it would test old code."""
-    if stale := stale_extensions(Path(entente.__file__).parent):
-        names = ", ".join(path.name.split(".")[0] for path in stale)
+    if changed := changed_since_build(Path(entente.__file__).parent):
+        names = ", ".join(path.name for path in changed[:5]) + (" ..." if changed[5:] else "")
         pytest.exit(
-            f"compiled modules older than their .py ({names}): build again with "
+            f"sources changed since the compiled build ({names}): build again with "
             "`pip install -e .` (make does it), or install pure Python with ENTENTE_PURE=1",
             returncode=2,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import pickle
 import re
@@ -9,7 +10,7 @@ import sys
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
-from entente.build import compiled_modules, stale_extensions
+from entente.build import changed_since_build, compiled_modules
 from entente.model import Article
 from entente.pipeline import Pipeline
 from entente.text.normalize import normalize_text
@@ -30,17 +31,23 @@ def touch(path: Path, mtime: float) -> None:
     os.utime(path, (mtime, mtime))
 
 
-def test_a_source_changed_after_its_build_is_stale(tmp_path: Path) -> None:
+def test_sources_changed_since_the_build_are_found(tmp_path: Path) -> None:
     package = tmp_path / "pkg"
     package.mkdir()
-    touch(package / "fresh.py", 1_000)
-    touch(package / f"fresh{SUFFIX}", 2_000)
-    touch(package / "edited.py", 3_000)
-    touch(package / f"edited{SUFFIX}", 2_000)
-    touch(package / f"gone{SUFFIX}", 2_000)  # its .py was deleted or renamed
+    touch(package / "compiled.py", 1_000)
+    touch(package / f"compiled{SUFFIX}", 2_000)
+    touch(package / "other.py", 1_500)
+    assert changed_since_build(tmp_path) == []
+    touch(package / f"old{SUFFIX}", 1_800)  # its .py was deleted or renamed
+    assert changed_since_build(tmp_path) == [package / f"old{SUFFIX}"]
+    touch(package / "edited.py", 3_000)  # a compiled module's own source, or one it imports
     touch(tmp_path / f"0123abcd__mypyc{SUFFIX}", 1)  # the shared library: no .py of its own
-    touch(package / "plain.py", 3_000)
-    assert stale_extensions(tmp_path) == [package / f"edited{SUFFIX}", package / f"gone{SUFFIX}"]
+    assert changed_since_build(tmp_path) == [package / "edited.py", package / f"old{SUFFIX}"]
+
+
+def test_a_pure_install_has_nothing_to_rebuild(tmp_path: Path) -> None:
+    touch(tmp_path / "module.py", 3_000)
+    assert changed_since_build(tmp_path) == []
 
 
 def test_compiled_modules_are_those_loaded_from_extensions() -> None:
@@ -62,10 +69,11 @@ def test_the_build_compiles_existing_modules_and_never_the_floor() -> None:
     assert "entente/text/tokens.py" not in paths
 
 
-def test_a_build_is_whole_or_absent(pipeline: Pipeline) -> None:
+def test_a_build_is_whole_or_absent() -> None:
     """Every listed module is compiled, or none is (a pure install): never half a build."""
-    pipeline.analyze(Article.create("India and Russia.", source_id="x"))  # imports them all
     names = {p[:-3].replace("/", ".") for p in compiled_list()}
+    for name in names:
+        importlib.import_module(name)
     running = set(compiled_modules())
     assert running in (set(), names)
 

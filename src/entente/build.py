@@ -3,7 +3,7 @@
 ``setup.py`` compiles the modules every article passes through with mypyc; a compiled
 module's extension file sits beside its ``.py`` and is imported in its place. An edit to
 the ``.py`` does nothing until the package is built again, so the tests refuse to run on a
-stale build (``tests/conftest.py``) rather than test the old code.
+build older than its sources (``tests/conftest.py``) rather than test the old code.
 """
 
 from __future__ import annotations
@@ -23,17 +23,25 @@ def compiled_modules() -> list[str]:
     )
 
 
-def stale_extensions(root: Path) -> list[Path]:
-    """The extension files under ``root`` whose ``.py`` beside them was changed after
-    they were built (or no longer exists)."""
-    stale = []
-    for path in sorted(root.rglob("*")):
-        if not _is_extension(path.name) or path.name.split(".")[0].endswith("__mypyc"):
-            continue  # mypyc's shared library holds every module; its shims are checked
-        source = path.with_name(path.name.split(".")[0] + ".py")
-        if not source.exists() or source.stat().st_mtime > path.stat().st_mtime:
-            stale.append(path)
-    return stale
+def changed_since_build(root: Path) -> list[Path]:
+    """What changed under ``root`` since its modules were compiled: every ``.py`` newer
+    than the oldest extension, and every extension whose ``.py`` is gone. Empty for a
+    pure install, or a build as new as its sources.
+
+    Any source counts, not only a compiled module's own: compiled code checks at run time
+    the types of what it imports (a field of a record, say), so a change to an
+    interpreted module can break it too."""
+    extensions = [
+        path
+        for path in root.rglob("*")
+        if _is_extension(path.name) and not path.name.split(".")[0].endswith("__mypyc")
+    ]  # (mypyc's shared library, if under root, is as old as the modules it holds)
+    if not extensions:
+        return []
+    built = min(path.stat().st_mtime for path in extensions)
+    changed = [path for path in root.rglob("*.py") if path.stat().st_mtime > built]
+    orphans = [p for p in extensions if not p.with_name(p.name.split(".")[0] + ".py").exists()]
+    return sorted(changed + orphans)
 
 
 def _is_extension(filename: str) -> bool:
