@@ -218,8 +218,17 @@ def warm_up(path: Path, lexicon: Lexicon) -> None:
             return
 
 
-def measure(path: Path, *, lexicon: Lexicon | None = None, workers: int | None = None) -> Record:
-    """Code the JSONL at ``path`` into a fresh store; the counts, times and peak memory."""
+def measure(
+    path: Path,
+    *,
+    lexicon: Lexicon | None = None,
+    workers: int | None = None,
+    floor_texts: Sequence[str] = (),
+) -> Record:
+    """Code the JSONL at ``path`` into a fresh store; the counts, times and peak memory,
+    and the floor over ``floor_texts`` timed just before the coding, in the same process
+    (the machine's speed drifts within minutes: a floor timed alongside is the one to
+    rate the run against)."""
     started = time.perf_counter()
     lexicon = lexicon or load_lexicon()
     loaded = time.perf_counter()
@@ -231,6 +240,8 @@ def measure(path: Path, *, lexicon: Lexicon | None = None, workers: int | None =
     timer.seconds["dedup"] = 0.0
     pipeline = Pipeline(lexicon, stages=timer.wrap(Pipeline(lexicon).stages))
     timer.seconds["store"] = 0.0
+
+    floor_mbs = floor(floor_texts)["mb_per_second"] if floor_texts else None
 
     # reading alone, once: in the run it is interleaved with coding and not separable
     started = time.perf_counter()
@@ -263,6 +274,7 @@ def measure(path: Path, *, lexicon: Lexicon | None = None, workers: int | None =
         "warmup_s": warmup,
         "stages_s": stages,
         "peak_rss_mb": peak_kb / 1024,
+        "floor_mb_per_second": floor_mbs,
     }
 
 
@@ -271,7 +283,8 @@ def run_size(records: Sequence[Record], repeat: int, workers: int | None = None)
     with tempfile.TemporaryDirectory(prefix="entente-bench-") as tmp:
         path = Path(tmp) / f"corpus-x{repeat}.jsonl"
         write_repeated(records, repeat, path)
-        result = measure(path, workers=workers)
+        texts = [r.get("text") or "" for r in records]
+        result = measure(path, workers=workers, floor_texts=texts)
     result["repeat"] = repeat
     result["mb"] = text_bytes(records) * repeat / MB
     return result
@@ -306,6 +319,9 @@ def size_figures(raw: Record, workers: int | None) -> Record:
         "runs_peak_rss_mb": raw.get("runs_peak_rss_mb", [raw["peak_rss_mb"]]),
         "startup_s": raw["startup_s"],
         "warmup_s": raw["warmup_s"],
+        # the floor timed beside this size's runs (the best of theirs), and the rate over it
+        "floor_mb_per_second": raw.get("floor_mb_per_second"),
+        "runs_floor_mb_per_second": raw.get("runs_floor_mb_per_second", []),
         "articles_per_second": articles / seconds if seconds else 0.0,
         "sentences_per_second": raw["sentences"] / seconds if seconds else 0.0,
         "mb_per_second": raw["mb"] / seconds if seconds else 0.0,
@@ -317,6 +333,8 @@ def size_figures(raw: Record, workers: int | None) -> Record:
             for name, value in raw["stages_s"].items()
         },
     }
+    floor_mbs = out["floor_mb_per_second"]
+    out["floor_ratio"] = out["mb_per_second"] / floor_mbs if floor_mbs else None
     # one process analyses on one core; N workers share the machine's cores with the parent
     out["per_core_articles_per_second"] = out["articles_per_second"] / (workers or 1)
     return out
@@ -335,7 +353,9 @@ def report(
         name: {"seconds": s, "share": s / seconds if seconds else 0.0}
         for name, s in raw_first["stages_s"].items()
     }
-    floor_mbs = floor_figures["mb_per_second"]
+    # the floor timed beside the first size's runs; the one timed at the start where
+    # the runs timed none
+    floor_mbs = first["floor_mb_per_second"] or floor_figures["mb_per_second"]
     out: Record = {
         "corpus": {
             "path": str(corpus),
@@ -352,6 +372,7 @@ def report(
         # the modules running compiled (setup.py); none in a pure-Python install
         "compiled_modules": compiled_modules(),
         "floor_mb_per_second": floor_mbs,
+        "floor_mb_per_second_at_start": floor_figures["mb_per_second"],
         "floor_tokens": floor_figures["tokens"],
         "findall_mb_per_second": floor_figures["findall_mb_per_second"],
         "repeat": first["repeat"],
@@ -392,8 +413,9 @@ def table(doc: Record) -> str:
             if doc["compiled_modules"]
             else "pure Python (not compiled)"
         ),
-        f"floor (tokenizer pass, best of {FLOOR_REPEATS}): {doc['floor_mb_per_second']:.1f} MB/s"
-        f" (bare findall {doc['findall_mb_per_second']:.1f} MB/s)",
+        f"floor (tokenizer pass, best of {FLOOR_REPEATS} before each run of the first size): "
+        f"{doc['floor_mb_per_second']:.1f} MB/s ({doc['floor_mb_per_second_at_start']:.1f} at "
+        f"the start; bare findall {doc['findall_mb_per_second']:.1f} MB/s)",
         f"{doc['repeat']}x: {doc['articles_per_second']:.1f} articles/s "
         f"({doc['per_core_articles_per_second']:.1f} per core), "
         f"{doc['sentences_per_second']:.0f} sentences/s, {doc['mb_per_second']:.3f} MB/s, "
@@ -408,13 +430,15 @@ def table(doc: Record) -> str:
     lines += [
         "",
         f"{'repeat':>6} {'articles':>8} {'dups':>5} {'seconds':>8} {'art/s':>7} "
-        f"{'ms/art':>7} {'peak MB':>8}",
+        f"{'ms/art':>7} {'peak MB':>8} {'floor':>6} {'ratio':>7}",
     ]
     for s in doc["sizes"]:
+        floor_mbs, ratio = s["floor_mb_per_second"], s["floor_ratio"]
         lines.append(
             f"{s['repeat']:>5}x {s['articles']:>8} {s['duplicates']:>5} {s['seconds']:>8.1f} "
             f"{s['articles_per_second']:>7.1f} {1000 * s['seconds_per_article']:>7.1f} "
-            f"{s['peak_rss_mb']:>8.0f}"
+            f"{s['peak_rss_mb']:>8.0f} "
+            + (f"{floor_mbs:>6.1f} {ratio:>7.4f}" if floor_mbs else f"{'-':>6} {'-':>7}")
         )
     g = doc["growth"]
     lines.append(
@@ -458,6 +482,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         best["runs_seconds"] = [r["seconds"] for r in tries]
         best["runs_peak_rss_mb"] = [r["peak_rss_mb"] for r in tries]
         best["peak_rss_mb"] = max(best["runs_peak_rss_mb"])
+        best["runs_floor_mb_per_second"] = [r["floor_mb_per_second"] for r in tries]
+        best["floor_mb_per_second"] = max(best["runs_floor_mb_per_second"])
         raws.append(best)
     doc = report(args.corpus, records, floor_figures, raws, args.workers)
     print(table(doc))

@@ -120,6 +120,19 @@ def test_counts_scale_with_the_copies(bench: ModuleType, lexicon: Lexicon) -> No
     alone = bench.report(BENCH, RECORDS, bench.floor([r["text"] for r in RECORDS]), [one], None)
     assert alone["per_core_articles_per_second"] == alone["articles_per_second"]
 
+    # each size is rated against the floor its own runs timed, not the one of the start
+    assert one["floor_mb_per_second"] > 0
+    at_start = {"mb_per_second": 1e6, "tokens": 1, "findall_mb_per_second": 1e6}
+    doc = bench.report(BENCH, RECORDS, at_start, [one, two], None)
+    assert doc["floor_mb_per_second"] == one["floor_mb_per_second"]
+    assert doc["floor_mb_per_second_at_start"] == 1e6
+    second = doc["sizes"][1]
+    assert second["floor_ratio"] == pytest.approx(
+        second["mb_per_second"] / two["floor_mb_per_second"]
+    )
+    untimed = {k: v for k, v in one.items() if k != "floor_mb_per_second"}
+    assert bench.report(BENCH, RECORDS, at_start, [untimed], None)["floor_mb_per_second"] == 1e6
+
 
 def test_no_corpus_is_a_skip(
     bench: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
