@@ -54,6 +54,10 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews-2019-2020.jsonl"
 SIZES = (1, 4, 16)
 SHIFT_DAYS = 1000  # longer than the corpus spans (2019-01 to 2021-03)
 FLOOR_REPEATS = 3
+# Runs of each size, the fastest kept. This machine has slow spells of minutes in which
+# the pipeline runs up to half as slow again and the floor a sixth; five runs, each with
+# its own floor, give each size a fair chance to be measured outside one.
+RUNS = 5
 TOKENS = re.compile(r"\w+|[^\w\s]")
 MB = 1024 * 1024
 
@@ -455,7 +459,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--out", type=Path, default=None)
-    parser.add_argument("--runs", type=int, default=FLOOR_REPEATS, help="runs a size")
+    parser.add_argument("--runs", type=int, default=RUNS, help="runs a size")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -472,9 +476,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     floor_figures = floor([r.get("text") or "" for r in records])
     raws = []
     for repeat in sorted(set(args.sizes)):
-        # every size is run as often as the floor and its fastest run kept, as the
-        # floor's is (this machine's speed drifts by a sixth within minutes), so that
-        # sizes compare like with like; memory is the highest peak of the runs
+        # every size is run as often as every other and its fastest run kept, as the
+        # best floor of its runs is, so that sizes compare like with like (see RUNS);
+        # memory is the highest peak of the runs
         articles = repeat * len(records)
         print(f"coding {repeat}x ({articles} articles, {args.runs} runs)...", flush=True)
         tries = [run_size_subprocess(args.corpus, repeat, args.workers) for _ in range(args.runs)]
