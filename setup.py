@@ -4,7 +4,7 @@ The project's metadata is in ``pyproject.toml``; this file only adds the compile
 mypyc turns the type-annotated modules named in ``COMPILED`` into C extensions, which
 import in place of their ``.py`` files and behave the same (the tests and the evaluation
 gate run on the compiled build; a snapshot of every analysis layer is byte-identical).
-About a sixth less time per article; see the README's benchmark notes.
+About 15% less time per article; see the README's benchmark notes.
 
 A pure-Python install, the one to profile or to edit hot modules without rebuilding:
 
