@@ -55,9 +55,11 @@ SIZES = (1, 4, 16)
 SHIFT_DAYS = 1000  # longer than the corpus spans (2019-01 to 2021-03)
 FLOOR_REPEATS = 3
 # Runs of each size, the fastest kept. This machine has slow spells of minutes in which
-# the pipeline runs up to half as slow again and the floor a sixth; five runs, each with
-# its own floor, give each size a fair chance to be measured outside one.
-RUNS = 5
+# the pipeline runs up to half as slow again and the floor a sixth; four runs, each with
+# its own floor, give each size a fair chance to be measured outside one (five would too,
+# but on a fresh machine the install and a slow spell would take make bench near ten
+# minutes).
+RUNS = 4
 TOKENS = re.compile(r"\w+|[^\w\s]")
 MB = 1024 * 1024
 
