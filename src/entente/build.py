@@ -34,14 +34,19 @@ def changed_since_build(root: Path) -> list[Path]:
     extensions = [
         path
         for path in root.rglob("*")
-        if _is_extension(path.name) and not path.name.split(".")[0].endswith("__mypyc")
+        if _is_extension(path.name) and not _stem(path).endswith("__mypyc")
     ]  # (mypyc's shared library, if under root, is as old as the modules it holds)
     if not extensions:
         return []
     built = min(path.stat().st_mtime for path in extensions)
     changed = [path for path in root.rglob("*.py") if path.stat().st_mtime > built]
-    orphans = [p for p in extensions if not p.with_name(p.name.split(".")[0] + ".py").exists()]
+    orphans = [p for p in extensions if not p.with_name(_stem(p) + ".py").exists()]
     return sorted(changed + orphans)
+
+
+def _stem(path: Path) -> str:
+    """A module file's module name: ``stage`` of ``stage.cpython-311-x86_64-linux-gnu.so``."""
+    return path.name.split(".")[0]
 
 
 def _is_extension(filename: str) -> bool:
