@@ -32,6 +32,15 @@ ROOT = Path(__file__).resolve().parent
 
 # the modules an article passes through, by stage (see ARCHITECTURE.md's flow)
 COMPILED = [
+    "entente/model/span.py",
+    "entente/model/provenance.py",
+    "entente/model/article.py",
+    "entente/model/actor.py",
+    "entente/model/amount.py",
+    "entente/model/event.py",
+    "entente/model/place.py",
+    "entente/model/theme.py",
+    "entente/model/analysis.py",
     "entente/model/columns.py",
     "entente/text/boilerplate.py",
     "entente/text/dateline.py",

@@ -1,4 +1,15 @@
-"""Records only, no I/O. Every derived record carries a span into ``Article.text``."""
+"""Records only, no I/O. Every derived record carries a span into ``Article.text``.
+
+The records are frozen dataclasses. In the compiled build (see ``setup.py``) they are
+native classes, whose attributes compiled code reads straight from the object; pickle
+cannot rebuild a frozen native record field by field, so every record is registered to
+pickle (and copy) as a call of its class with its fields in order.
+"""
+
+import copyreg
+from dataclasses import fields
+from operator import attrgetter
+from typing import Any
 
 from entente.model.actor import NON_STATE, Actor, Mention, MentionKind
 from entente.model.amount import Amount
@@ -10,6 +21,37 @@ from entente.model.place import Place, Precision, TimeRef
 from entente.model.provenance import Provenance
 from entente.model.span import Span
 from entente.model.theme import ThemeTag
+
+
+def _register(cls: type) -> None:
+    """Pickle ``cls`` records as ``cls(*fields)``."""
+    values = attrgetter(*(f.name for f in fields(cls)))
+
+    def reduce(record: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, values(record)
+
+    copyreg.pickle(cls, reduce)
+
+
+_RECORDS: tuple[type, ...] = (
+    Actor,
+    Amount,
+    Analysis,
+    Article,
+    Dateline,
+    Event,
+    Mention,
+    Place,
+    Provenance,
+    Quote,
+    Sentence,
+    Span,
+    ThemeTag,
+    TimeRef,
+    Token,
+)
+for _record in _RECORDS:
+    _register(_record)
 
 __all__ = [
     "NON_STATE",

@@ -22,7 +22,6 @@ _R = TypeVar("_R")
 Setter = Callable[[object, object], None]
 
 _consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend  # keeps nothing
-_new = object.__new__
 
 
 class Columns(Generic[_R]):
@@ -33,11 +32,13 @@ class Columns(Generic[_R]):
         if actual != tuple(names):
             raise RuntimeError(f"{cls.__name__} has fields {actual}; its builder expects {names}")
         self.cls = cls
+        # the class's own allocator: a compiled record is no plain object to allocate
+        self.new: Callable[[type[_R]], _R] = cls.__new__
         self.setters: tuple[Setter, ...] = tuple(cls.__dict__[name].__set__ for name in names)
 
     def build(self, columns: Sequence[Iterable[object]], n: int) -> tuple[_R, ...]:
         """``n`` new records, field ``k`` of record ``i`` being item ``i`` of column ``k``."""
-        records = tuple(map(_new, repeat(self.cls, n)))
+        records = tuple(map(self.new, repeat(self.cls, n)))
         for setter, column in zip(self.setters, columns, strict=True):
             _consume(map(setter, records, column))
         return records
