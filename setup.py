@@ -41,7 +41,6 @@ COMPILED = [
     "entente/model/place.py",
     "entente/model/theme.py",
     "entente/model/analysis.py",
-    "entente/model/columns.py",
     "entente/text/boilerplate.py",
     "entente/text/dateline.py",
     "entente/text/dates.py",

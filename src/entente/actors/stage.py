@@ -42,7 +42,6 @@ from entente.model import (
     Span,
     Token,
 )
-from entente.model.columns import Columns
 from entente.model.ids import ID_LENGTH as _ID
 
 _ID_BYTES = _ID // 2  # an id's hex digits: the digest's first bytes
@@ -57,7 +56,6 @@ _RESPELLED = "+respelled"  # the rule suffix of a mention read through a correct
 _TEXT = attrgetter("text")
 _START = attrgetter("start")
 _END = attrgetter("end")
-_ACTORS = attrgetter("actors")
 _FIRST = itemgetter(0)
 _sha256 = hashlib.sha256
 _PROVENANCES: dict[str, Provenance] = {}  # rule -> the (frozen) provenance of its mentions
@@ -325,27 +323,6 @@ def _resolve_pair(composed: Composed, seen: list[str], lexicon: Lexicon) -> Comp
     return _settled(composed, actors=actors)
 
 
-# Mentions are the stage's most numerous records (about 50 an article) and each field is
-# known valid here, so they are built a field at a time over the whole article, as the
-# text stage builds tokens (see entente.model.columns; no Span check: token offsets are
-# valid).
-_SPANS = Columns(Span, ("start", "end"))
-_MENTIONS = Columns(
-    Mention,
-    (
-        "mention_id",
-        "span",
-        "text",
-        "sentence",
-        "token_start",
-        "token_end",
-        "actors",
-        "kind",
-        "provenance",
-    ),
-)
-
-
 def _mentions(
     tokens: tuple[Token, ...], text: str, id_head: str, kept: list[tuple[Composed, int]]
 ) -> tuple[Mention, ...]:
@@ -358,26 +335,39 @@ def _mentions(
     token_ends = list(map(_END, composed_all))
     starts = [tokens[k].span.start for k in token_starts]
     ends = [tokens[k - 1].span.end for k in token_ends]
-    spans = _SPANS.build((starts, ends), n)
     # make_id("m", article_id, start, end), its digest taken here without the joins
     ids = [
         "m_" + _sha256(f"{id_head}{s}\x1f{e}".encode()).digest()[:_ID_BYTES].hex()
         for s, e in zip(starts, ends, strict=True)
     ]
-    texts = [text[s:e] for s, e in zip(starts, ends, strict=True)]
     kinds, rules = zip(*map(_kind_rule, composed_all), strict=True)
-    columns = (
-        ids,
-        spans,
-        texts,
-        sentences,
-        token_starts,
-        token_ends,
-        map(_ACTORS, composed_all),
-        kinds,
-        map(_provenance, rules),
+    return tuple(
+        [
+            Mention(
+                mention_id,
+                Span(s, e),
+                text[s:e],
+                sentence,
+                token_start,
+                token_end,
+                composed.actors,
+                kind,
+                _provenance(rule),
+            )
+            for mention_id, s, e, sentence, token_start, token_end, composed, kind, rule in zip(
+                ids,
+                starts,
+                ends,
+                sentences,
+                token_starts,
+                token_ends,
+                composed_all,
+                kinds,
+                rules,
+                strict=True,
+            )
+        ]
     )
-    return _MENTIONS.build(columns, n)
 
 
 def _kind_rule(composed: Composed) -> tuple[MentionKind, str]:

@@ -67,6 +67,29 @@ class Mention:
     kind: MentionKind
     provenance: Provenance
 
+    def __init__(
+        self,
+        mention_id: str,
+        span: Span,
+        text: str,
+        sentence: int,
+        token_start: int,
+        token_end: int,
+        actors: tuple[Actor, ...],
+        kind: MentionKind,
+        provenance: Provenance,
+    ) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        object.__setattr__(self, "mention_id", mention_id)
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "sentence", sentence)
+        object.__setattr__(self, "token_start", token_start)
+        object.__setattr__(self, "token_end", token_end)
+        object.__setattr__(self, "actors", actors)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "provenance", provenance)
+
     @property
     def is_group(self) -> bool:
         return len(self.actors) > 1

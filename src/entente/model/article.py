@@ -78,6 +78,23 @@ class Sentence:
     token_start: int
     token_end: int
 
+    def __init__(
+        self,
+        index: int,
+        span: Span,
+        kind: SentenceKind,
+        paragraph: int,
+        token_start: int,
+        token_end: int,
+    ) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "paragraph", paragraph)
+        object.__setattr__(self, "token_start", token_start)
+        object.__setattr__(self, "token_end", token_end)
+
 
 class TokenKind(StrEnum):
     WORD = "word"
@@ -100,6 +117,17 @@ class Token:
     norm: str
     kind: TokenKind
     sentence: int
+
+    def __init__(
+        self, index: int, span: Span, text: str, norm: str, kind: TokenKind, sentence: int
+    ) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "norm", norm)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "sentence", sentence)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,12 @@ class Span:
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"invalid span [{self.start}, {self.end})")
+    def __init__(self, start: int, end: int) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        if not 0 <= start <= end:
+            raise ValueError(f"invalid span [{start}, {end})")
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
     def __len__(self) -> int:
         return self.end - self.start

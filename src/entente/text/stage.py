@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import chain, compress, repeat
 from operator import not_, sub
+from typing import cast
 
 from entente.lexicons.lexicon import Lexicon
 from entente.model import Analysis, Dateline, Sentence, SentenceKind, Span, Token
-from entente.model.columns import Columns
 from entente.text.dateline import PlaceLine, find_date_line, find_dateline
 from entente.text.sentences import Unit, iter_units, sentence_cuts
 from entente.text.tokens import RawToken, iter_raw_tokens, to_norm
@@ -82,14 +81,9 @@ def _trim(text: str, span: Span) -> Span:
     return Span(span.start, end)
 
 
-# Tokens are the most numerous records (about 900 an article), and the offsets come
-# straight from regular-expression matches, so they are valid by construction: they (and
-# the sentences) are built a field at a time over the whole article, with no frozen
-# dataclass __setattr__ per field nor span check (see entente.model.columns).
-_SPANS = Columns(Span, ("start", "end"))
-_TOKENS = Columns(Token, ("index", "span", "text", "norm", "kind", "sentence"))
-_SENTENCES = Columns(Sentence, ("index", "span", "kind", "paragraph", "token_start", "token_end"))
-_MINUS_ONE: Callable[[int], int] = (-1).__add__
+# Tokens are the most numerous records (about 900 an article): their offsets come straight
+# from regular-expression matches, and the records are made in one pass at the end, each
+# by its class's own written-out __init__ (a native call in the compiled build).
 
 
 # the norm of each surface seen lately: a dict's ``get`` mapped over an article's surfaces
@@ -98,15 +92,15 @@ _NORMS: dict[str, str] = {}
 _NORMS_MAX = 1 << 15
 
 
-def _norms(surfaces: list[str]) -> list[str | None]:
+def _norms(surfaces: list[str]) -> list[str]:
     """:func:`to_norm` of each surface (norms are never empty, so a miss shows as None)."""
-    norms = list(map(_NORMS.get, surfaces))
+    norms: list[str | None] = list(map(_NORMS.get, surfaces))
     if not all(norms):
         if len(_NORMS) > _NORMS_MAX:
             _NORMS.clear()
         for k in compress(range(len(norms)), map(not_, norms)):
             norms[k] = _NORMS[surfaces[k]] = to_norm(surfaces[k])
-    return norms
+    return cast(list[str], norms)  # none missing now
 
 
 class _Builder:
@@ -137,23 +131,29 @@ class _Builder:
 
     def build(self) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
         """The sentences and the tokens."""
-        n = len(self.raw)
-        if not n:
+        raw = self.raw
+        if not raw:
             return (), ()
-        starts, ends, kinds = zip(*self.raw, strict=True)
-        lasts = self.lasts
-        m = len(lasts)
-        firsts = [0, *lasts[:-1]]
-        spans = _SPANS.build(
-            (map(starts.__getitem__, firsts), map(ends.__getitem__, map(_MINUS_ONE, lasts))),
-            m,
-        )
-        sentences = _SENTENCES.build(
-            (range(m), spans, self.kinds, self.paragraphs, firsts, lasts), m
-        )
-        token_spans = _SPANS.build((starts, ends), n)
         text = self.text
-        surfaces = [text[start:end] for start, end, _ in self.raw]
-        owners = chain.from_iterable(map(repeat, range(m), map(sub, lasts, firsts)))
-        columns = (range(n), token_spans, surfaces, _norms(surfaces), kinds, owners)
-        return sentences, _TOKENS.build(columns, n)
+        surfaces = [text[start:end] for start, end, _ in raw]
+        norms = _norms(surfaces)
+        lasts = self.lasts
+        firsts = [0, *lasts[:-1]]
+        sentences = tuple(
+            [
+                Sentence(k, Span(raw[first][0], raw[last - 1][1]), kind, paragraph, first, last)
+                for k, (first, last, kind, paragraph) in enumerate(
+                    zip(firsts, lasts, self.kinds, self.paragraphs, strict=True)
+                )
+            ]
+        )
+        owners = chain.from_iterable(map(repeat, range(len(lasts)), map(sub, lasts, firsts)))
+        tokens = tuple(
+            [
+                Token(k, Span(start, end), surface, norm, kind, owner)
+                for k, ((start, end, kind), surface, norm, owner) in enumerate(
+                    zip(raw, surfaces, norms, owners, strict=True)
+                )
+            ]
+        )
+        return sentences, tokens
