@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import os
 import pickle
@@ -121,3 +122,47 @@ def test_every_record_of_an_analysis_pickles_and_copies_back_equal(pipeline: Pip
     found |= {type(r) for r in (*back.places, *back.time_refs, *back.sentences)}
     assert {model.Token, model.Mention, model.Event, model.Quote, model.Amount} <= found
     assert all(dataclasses.is_dataclass(r) for r in found)
+
+
+def _dataclass_inits() -> list[tuple[str, ast.ClassDef, ast.FunctionDef]]:
+    """Each dataclass of the package that writes its ``__init__`` out, with that method."""
+    found = []
+    for path in sorted((ROOT / "src" / "entente").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            decorators = [ast.unparse(d) for d in node.decorator_list]
+            if not any(d.startswith("dataclass") for d in decorators):
+                continue
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and item.name == "__init__":
+                    found.append((f"{path.name}:{node.name}", node, item))
+    return found
+
+
+def test_a_written_out_init_takes_and_sets_the_fields_a_generated_one_would() -> None:
+    """Hot records write their ``__init__`` out (compiled, a native call): each must take
+    the class's fields in order, with the same defaults, and set every one of them."""
+    inits = _dataclass_inits()
+    assert {"span.py:Span", "article.py:Token", "actor.py:Mention"} <= {n for n, _, _ in inits}
+    for name, cls, init in inits:
+        fields = [
+            item
+            for item in cls.body
+            if isinstance(item, ast.AnnAssign)
+            and not ast.unparse(item.annotation).startswith("ClassVar")
+        ]
+        params = init.args.args[1:]
+        assert [ast.unparse(f.target) for f in fields] == [p.arg for p in params], name
+        assert [ast.unparse(f.annotation) for f in fields] == [
+            ast.unparse(p.annotation) for p in params if p.annotation is not None
+        ], name
+        given = [ast.unparse(f.value) for f in fields if f.value is not None]
+        assert given == [ast.unparse(d) for d in init.args.defaults], name
+        sets = [
+            ast.unparse(call.args[1]) + "=" + ast.unparse(call.args[2])
+            for call in ast.walk(init)
+            if isinstance(call, ast.Call) and ast.unparse(call.func) == "object.__setattr__"
+        ]
+        names = [ast.unparse(f.target) for f in fields]
+        assert sets == [f"'{n}'={n}" for n in names], name

@@ -74,6 +74,29 @@ class Composed:
     title: PhraseEntry | None = None
     homes: tuple[str, ...] = ()  # ``resident:``: the countries the stage may place it in
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        actors: tuple[Actor, ...],
+        kind: MentionKind,
+        rule: str,
+        pending: str | None = None,
+        possessive: bool = False,
+        title: PhraseEntry | None = None,
+        homes: tuple[str, ...] = (),
+    ) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "actors", actors)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "pending", pending)
+        object.__setattr__(self, "possessive", possessive)
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "homes", homes)
+
 
 class Composer:
     """Turns the candidates of one sentence into composed mentions."""

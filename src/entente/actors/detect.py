@@ -24,6 +24,19 @@ class Candidate:
     kind: EntryKind | str
     entry: PhraseEntry | None = None
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: EntryKind | str,
+        entry: PhraseEntry | None = None,
+    ) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "entry", entry)
+
 
 PRONOUN = "pronoun"
 PAIR = "pair"

@@ -92,6 +92,12 @@ class CueMatch:
     start: int
     cues: tuple[Cue, ...]
 
+    def __init__(self, span: Span, start: int, cues: tuple[Cue, ...]) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "cues", cues)
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
@@ -99,6 +105,11 @@ class Evidence:
 
     cue: Cue
     spans: tuple[Span, ...]
+
+    def __init__(self, cue: Cue, spans: tuple[Span, ...]) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "spans", spans)
 
 
 @dataclass(frozen=True, slots=True)

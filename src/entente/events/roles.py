@@ -44,6 +44,21 @@ class Context:
     mentions: tuple[Mention, ...]
     grammar: Grammar
 
+    def __init__(
+        self,
+        tokens: tuple[Token, ...],
+        start: int,
+        end: int,
+        mentions: tuple[Mention, ...],
+        grammar: Grammar,
+    ) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        object.__setattr__(self, "tokens", tokens)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "mentions", mentions)
+        object.__setattr__(self, "grammar", grammar)
+
     def governor(self, m: Mention) -> str | None:
         """The preposition governing ``m``, past determiners, numbers and modifiers (``of
         20 Palestinians``, ``in the occupied West Bank``, ``with senior Indian officials``)."""

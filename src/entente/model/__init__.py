@@ -1,12 +1,14 @@
 """Records only, no I/O. Every derived record carries a span into ``Article.text``.
 
 The records are frozen dataclasses. In the compiled build (see ``setup.py``) they are
-native classes, whose attributes compiled code reads straight from the object. The most
-numerous (spans, tokens, sentences) write their ``__init__`` out, with
-``object.__setattr__`` per field as the generated one has: compiled, that is a native
-call that stores the fields directly, where the generated ``__init__`` is interpreted
-Python. Pickle cannot rebuild a frozen native record field by field, so every record is
-registered to pickle (and copy) as a call of its class with its fields in order.
+native classes, whose attributes compiled code reads straight from the object. The ones
+made most often (spans, tokens, mentions...; here and in the stages' own modules) write
+their ``__init__`` out, with ``object.__setattr__`` per field as the generated one has:
+compiled, that is a native call that stores the fields directly, where the generated
+``__init__`` is interpreted Python (a test checks that each takes and sets its fields as
+the generated one would). Pickle cannot rebuild a frozen native record field by field, so
+every record is registered to pickle (and copy) as a call of its class with its fields in
+order.
 """
 
 import copyreg

@@ -26,6 +26,23 @@ class Actor:
     entity_id: str | None = None
     members: tuple[str, ...] = ()
 
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        country: str | None = None,
+        sector: str | None = None,
+        entity_id: str | None = None,
+        members: tuple[str, ...] = (),
+    ) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "country", country)
+        object.__setattr__(self, "sector", sector)
+        object.__setattr__(self, "entity_id", entity_id)
+        object.__setattr__(self, "members", members)
+
     @property
     def root(self) -> str:
         """The country or non-state part of the code (first three letters)."""

@@ -12,5 +12,10 @@ class Provenance:
     stage: str
     rule: str
 
+    def __init__(self, stage: str, rule: str) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        object.__setattr__(self, "stage", stage)
+        object.__setattr__(self, "rule", rule)
+
     def __str__(self) -> str:
         return f"{self.stage}:{self.rule}"

@@ -17,3 +17,18 @@ class ThemeTag:
     score: float  # 0 < score <= 1
     cues: tuple[Span, ...]  # spans of the cue words in Article.text
     provenance: Provenance  # layer "themes", rule naming the cue entry
+
+    def __init__(
+        self,
+        theme: str,
+        sentence: int,
+        score: float,
+        cues: tuple[Span, ...],
+        provenance: Provenance,
+    ) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        object.__setattr__(self, "theme", theme)
+        object.__setattr__(self, "sentence", sentence)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "cues", cues)
+        object.__setattr__(self, "provenance", provenance)

@@ -38,6 +38,13 @@ class Unit:
     kind: SentenceKind
     paragraph: int
 
+    def __init__(self, start: int, end: int, kind: SentenceKind, paragraph: int) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "paragraph", paragraph)
+
 
 def iter_units(text: str, start: int = 0) -> Iterator[Unit]:
     """Yield the headings, bullets and prose paragraphs of ``text[start:]``, numbered."""
