@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter, or_
+from operator import or_
 
 from entente.actors.spelling import Speller, speller
 from entente.lexicons.lexicon import EntryKind, Lexicon, PhraseEntry
@@ -50,7 +50,7 @@ def find_candidates(
     article's words as :func:`read_words` gives them, read here when not given)."""
     if words is None or words.tokens is not tokens:
         window = tokens[start:end]
-        cased, lower = fold_all(list(map(_TEXT, window))), list(map(_NORM, window))
+        cased, lower = fold_all([t.text for t in window]), [t.norm for t in window]
         corrected = _respell(cased, lower, lexicon)
         positions = _openings(cased, lower, _openers(lexicon, lexicon.phrases.size))
         return _find_at(tokens, start, positions, cased, lower, corrected, lexicon)
@@ -84,8 +84,8 @@ class Words:
 
 def read_words(tokens: tuple[Token, ...], lexicon: Lexicon) -> Words:
     """The words of an article's tokens (read once, for all its sentences)."""
-    cased = fold_all(list(map(_TEXT, tokens)))
-    lower = list(map(_NORM, tokens))
+    cased = fold_all([t.text for t in tokens])
+    lower = [t.norm for t in tokens]
     openers = _openers(lexicon, lexicon.phrases.size)
     # one pass in C by the norms (a superset: a cased phrase's first word by its norm),
     # the few words it finds then checked as _openings does; most "the"s open nothing,
@@ -104,10 +104,6 @@ def read_words(tokens: tuple[Token, ...], lexicon: Lexicon) -> Words:
     ]
     slips = speller(lexicon).slipped(cased)
     return Words(tokens, cased, lower, openings, slips)
-
-
-_TEXT = attrgetter("text")
-_NORM = attrgetter("norm")
 
 
 def any_between(positions: list[int], start: int, end: int) -> bool:

@@ -24,7 +24,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from entente.actors.compose import Composed, Composer
 from entente.actors.detect import any_between as _any_between
@@ -53,9 +53,6 @@ _SKIPPED = (SentenceKind.META, SentenceKind.DATELINE)
 _PLACED = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.ADJECTIVE)
 _PLACING = ("context:", "resident:")  # the pending mentions placed by the sentence's places
 _RESPELLED = "+respelled"  # the rule suffix of a mention read through a correction
-_TEXT = attrgetter("text")
-_START = attrgetter("start")
-_END = attrgetter("end")
 _FIRST = itemgetter(0)
 _sha256 = hashlib.sha256
 _PROVENANCES: dict[str, Provenance] = {}  # rule -> the (frozen) provenance of its mentions
@@ -180,7 +177,7 @@ def _is_headline(analysis: Analysis, sentence: Sentence) -> bool:
     names: most longer words capitalised, in a heading or a line of four or more."""
     words = [
         w
-        for w in map(_TEXT, analysis.tokens[sentence.token_start : sentence.token_end])
+        for w in [t.text for t in analysis.tokens[sentence.token_start : sentence.token_end]]
         if len(w) > 3 and w.isalpha()
     ]
     enough = len(words) >= (3 if sentence.kind is SentenceKind.HEADING else 4)
@@ -331,8 +328,8 @@ def _mentions(
     if not n:
         return ()
     composed_all, sentences = zip(*kept, strict=True)
-    token_starts = list(map(_START, composed_all))
-    token_ends = list(map(_END, composed_all))
+    token_starts = [c.start for c in composed_all]
+    token_ends = [c.end for c in composed_all]
     starts = [tokens[k].span.start for k in token_starts]
     ends = [tokens[k - 1].span.end for k in token_ends]
     # make_id("m", article_id, start, end), its digest taken here without the joins

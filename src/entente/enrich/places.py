@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from entente.lexicons.gazetteer import GeoName, fold_word, name_key
 from entente.lexicons.lexicon import EntryKind, Lexicon
@@ -106,8 +106,8 @@ class PlaceReader:
         self.not_locative = frozenset(rules.not_locative)
         self.weak_locatives = frozenset(rules.weak_locatives)
         tokens = analysis.tokens
-        texts = list(map(_TEXT, tokens))
-        self.norms = list(map(_NORM, tokens))  # curated names keep their diacritics
+        texts = [t.text for t in tokens]
+        self.norms = [t.norm for t in tokens]  # curated names keep their diacritics
         self.keys = _fold_words(self.norms)  # GeoNames names are folded
         self.mentions: dict[int, Mention] = {
             k: m
@@ -623,10 +623,6 @@ def _capitalised(texts: list[str]) -> Iterator[int]:
 
 _FIRST = slice(0, 1)
 _INITIAL = itemgetter(0)
-
-
-_TEXT = attrgetter("text")
-_NORM = attrgetter("norm")
 
 
 def _fold_words(norms: list[str]) -> list[str]:

@@ -38,7 +38,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from operator import attrgetter
 
 from entente.lexicons.lexicon import Lexicon
 from entente.lexicons.schema import ThemeCues
@@ -64,7 +63,6 @@ _SETTING_FACTOR = 0.5  # an occasion theme's cue in a setting clause ("after tal
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "-", '"', "."})
 _LONE_WEAK = 0.3  # a sentence tag below this (one weak cue) does not count for the article
 _IMPLYING = frozenset({Factuality.ASSERTED, Factuality.REPORTED, Factuality.FUTURE})
-_NORM = attrgetter("norm")
 
 Words = tuple[str, ...]
 # A phrase of the index: its length, its words, whether they are cased, its cues
@@ -243,7 +241,7 @@ def analyze_themes(analysis: Analysis, lexicon: Lexicon) -> Analysis:
         if event.factuality in _IMPLYING:
             implying[event.sentence].append(event)
     tokens = analysis.tokens
-    norms = list(map(_NORM, tokens))
+    norms = [t.norm for t in tokens]
     singles, pairs = index.singles, index.pairs
     tags: list[ThemeTag] = []
     for sentence in analysis.sentences:
@@ -275,7 +273,7 @@ def tag_sentence(
         events = [e for e in analysis.events if e.sentence == sentence]
         events = [e for e in events if e.factuality in _IMPLYING]
     tokens = analysis.sentence_tokens(sentence)
-    return _tag_words(tokens, list(map(_NORM, tokens)), sentence, index, events)
+    return _tag_words(tokens, [t.norm for t in tokens], sentence, index, events)
 
 
 def _tag_words(
@@ -316,7 +314,7 @@ def find_cues(
     """Cue phrases in ``tokens`` (whose ``norm`` are ``norms`` when given), longest
     first at each position, left to right."""
     if norms is None:
-        norms = list(map(_NORM, tokens))
+        norms = [t.norm for t in tokens]
     kept: Sequence[int]
     openings = index.openings()
     if "-" in norms:
