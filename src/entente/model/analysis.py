@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 
 from entente.model.actor import Mention
 from entente.model.amount import Amount
@@ -34,7 +34,40 @@ class Analysis:
     tones: tuple[float, ...] = ()  # per sentence index, VADER compound; 0.0 off the body
     amounts: tuple[Amount, ...] = ()
     themes: tuple[ThemeTag, ...] = ()
-    layers: frozenset[str] = field(default_factory=frozenset)
+    layers: frozenset[str] = frozenset()
+
+    def __init__(
+        self,
+        article: Article,
+        date: dt.date | None = None,
+        dateline: Dateline | None = None,
+        sentences: tuple[Sentence, ...] = (),
+        tokens: tuple[Token, ...] = (),
+        mentions: tuple[Mention, ...] = (),
+        quotes: tuple[Quote, ...] = (),
+        places: tuple[Place, ...] = (),
+        time_refs: tuple[TimeRef, ...] = (),
+        events: tuple[Event, ...] = (),
+        tones: tuple[float, ...] = (),
+        amounts: tuple[Amount, ...] = (),
+        themes: tuple[ThemeTag, ...] = (),
+        layers: frozenset[str] = frozenset(),
+    ) -> None:
+        # written out, not generated: compiled, this is a native call (see entente.model)
+        object.__setattr__(self, "article", article)
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "dateline", dateline)
+        object.__setattr__(self, "sentences", sentences)
+        object.__setattr__(self, "tokens", tokens)
+        object.__setattr__(self, "mentions", mentions)
+        object.__setattr__(self, "quotes", quotes)
+        object.__setattr__(self, "places", places)
+        object.__setattr__(self, "time_refs", time_refs)
+        object.__setattr__(self, "events", events)
+        object.__setattr__(self, "tones", tones)
+        object.__setattr__(self, "amounts", amounts)
+        object.__setattr__(self, "themes", themes)
+        object.__setattr__(self, "layers", layers)
 
     @property
     def text(self) -> str:
