@@ -175,11 +175,8 @@ def _resolve(
 def _is_headline(analysis: Analysis, sentence: Sentence) -> bool:
     """A line in title case (``Modi Meets Putin in Moscow``), where capitals do not mark
     names: most longer words capitalised, in a heading or a line of four or more."""
-    words = [
-        w
-        for w in [t.text for t in analysis.tokens[sentence.token_start : sentence.token_end]]
-        if len(w) > 3 and w.isalpha()
-    ]
+    tokens = analysis.tokens[sentence.token_start : sentence.token_end]
+    words = [t.text for t in tokens if len(t.text) > 3 and t.text.isalpha()]
     enough = len(words) >= (3 if sentence.kind is SentenceKind.HEADING else 4)
     return enough and sum(map(str.isupper, map(_FIRST, words))) >= 0.8 * len(words)
 
@@ -324,47 +321,26 @@ def _mentions(
     tokens: tuple[Token, ...], text: str, id_head: str, kept: list[tuple[Composed, int]]
 ) -> tuple[Mention, ...]:
     """The records of an article's mentions (``kept``: each composed with its sentence)."""
-    n = len(kept)
-    if not n:
-        return ()
-    composed_all, sentences = zip(*kept, strict=True)
-    token_starts = [c.start for c in composed_all]
-    token_ends = [c.end for c in composed_all]
-    starts = [tokens[k].span.start for k in token_starts]
-    ends = [tokens[k - 1].span.end for k in token_ends]
-    # make_id("m", article_id, start, end), its digest taken here without the joins
-    ids = [
-        "m_" + _sha256(f"{id_head}{s}\x1f{e}".encode()).digest()[:_ID_BYTES].hex()
-        for s, e in zip(starts, ends, strict=True)
-    ]
-    kinds, rules = zip(*map(_kind_rule, composed_all), strict=True)
-    return tuple(
-        [
+    mentions: list[Mention] = []
+    for composed, sentence in kept:
+        start, end = tokens[composed.start].span.start, tokens[composed.end - 1].span.end
+        # make_id("m", article_id, start, end), its digest taken here without the joins
+        digest = _sha256(f"{id_head}{start}\x1f{end}".encode()).digest()
+        kind, rule = _kind_rule(composed)
+        mentions.append(
             Mention(
-                mention_id,
-                Span(s, e),
-                text[s:e],
+                "m_" + digest[:_ID_BYTES].hex(),
+                Span(start, end),
+                text[start:end],
                 sentence,
-                token_start,
-                token_end,
+                composed.start,
+                composed.end,
                 composed.actors,
                 kind,
                 _provenance(rule),
             )
-            for mention_id, s, e, sentence, token_start, token_end, composed, kind, rule in zip(
-                ids,
-                starts,
-                ends,
-                sentences,
-                token_starts,
-                token_ends,
-                composed_all,
-                kinds,
-                rules,
-                strict=True,
-            )
-        ]
-    )
+        )
+    return tuple(mentions)
 
 
 def _kind_rule(composed: Composed) -> tuple[MentionKind, str]:

@@ -12,7 +12,7 @@ order.
 """
 
 import copyreg
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 from operator import attrgetter
 from typing import Any
 
@@ -38,26 +38,6 @@ def _register(cls: type) -> None:
     copyreg.pickle(cls, reduce)
 
 
-_RECORDS: tuple[type, ...] = (
-    Actor,
-    Amount,
-    Analysis,
-    Article,
-    Dateline,
-    Event,
-    Mention,
-    Place,
-    Provenance,
-    Quote,
-    Sentence,
-    Span,
-    ThemeTag,
-    TimeRef,
-    Token,
-)
-for _record in _RECORDS:
-    _register(_record)
-
 __all__ = [
     "NON_STATE",
     "Actor",
@@ -82,3 +62,7 @@ __all__ = [
     "TokenKind",
     "make_id",
 ]
+
+for _name in __all__:  # every record the model exports
+    if isinstance(_record := globals()[_name], type) and is_dataclass(_record):
+        _register(_record)

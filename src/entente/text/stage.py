@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from itertools import chain, compress, repeat
-from operator import not_, sub
+from itertools import compress, repeat
+from operator import not_
 from typing import cast
 
 from entente.lexicons.lexicon import Lexicon
@@ -81,11 +81,6 @@ def _trim(text: str, span: Span) -> Span:
     return Span(span.start, end)
 
 
-# Tokens are the most numerous records (about 900 an article): their offsets come straight
-# from regular-expression matches, and the records are made in one pass at the end, each
-# by its class's own written-out __init__ (a native call in the compiled build).
-
-
 # the norm of each surface seen lately: a dict's ``get`` mapped over an article's surfaces
 # runs in C, cheaper than the cached ``to_norm``'s call per token; bounded by clearing
 _NORMS: dict[str, str] = {}
@@ -130,30 +125,21 @@ class _Builder:
         self.paragraphs += repeat(paragraph, len(cuts))
 
     def build(self) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
-        """The sentences and the tokens."""
-        raw = self.raw
-        if not raw:
-            return (), ()
-        text = self.text
+        """The sentences and the tokens (about 900 an article, made in one pass here, each
+        by its class's written-out ``__init__``: a native call in the compiled build)."""
+        raw, text = self.raw, self.text
         surfaces = [text[start:end] for start, end, _ in raw]
         norms = _norms(surfaces)
-        lasts = self.lasts
-        firsts = [0, *lasts[:-1]]
-        sentences = tuple(
-            [
-                Sentence(k, Span(raw[first][0], raw[last - 1][1]), kind, paragraph, first, last)
-                for k, (first, last, kind, paragraph) in enumerate(
-                    zip(firsts, lasts, self.kinds, self.paragraphs, strict=True)
-                )
-            ]
-        )
-        owners = chain.from_iterable(map(repeat, range(len(lasts)), map(sub, lasts, firsts)))
-        tokens = tuple(
-            [
-                Token(k, Span(start, end), surface, norm, kind, owner)
-                for k, ((start, end, kind), surface, norm, owner) in enumerate(
-                    zip(raw, surfaces, norms, owners, strict=True)
-                )
-            ]
-        )
-        return sentences, tokens
+        sentences: list[Sentence] = []
+        tokens: list[Token] = []
+        first = 0
+        for k, (last, kind, paragraph) in enumerate(
+            zip(self.lasts, self.kinds, self.paragraphs, strict=True)
+        ):
+            span = Span(raw[first][0], raw[last - 1][1])
+            sentences.append(Sentence(k, span, kind, paragraph, first, last))
+            for i in range(first, last):
+                start, end, token_kind = raw[i]
+                tokens.append(Token(i, Span(start, end), surfaces[i], norms[i], token_kind, k))
+            first = last
+        return tuple(sentences), tuple(tokens)
